@@ -1,0 +1,537 @@
+#include "api/entity.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audit/audit.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "common/mask.h"
+#include "registry/region_code.h"
+
+namespace yilian::api {
+namespace {
+
+using nlohmann::json;
+using store::Params;
+using store::Value;
+
+const char* kSystemColumns[] = {"id", "version", "active", "created_at", "updated_at"};
+
+std::string select_list(const EntitySpec& s) {
+  std::string sql = "SELECT t.id, t.version, t.active, t.created_at, t.updated_at";
+  for (const auto& f : s.fields) sql += ", t." + f.name;
+  for (const auto& [expr, name] : s.extra_columns) sql += ", " + expr + " AS " + name;
+  sql += ", " + s.scope.region + " AS scope_region";
+  sql += ", " + (s.scope.institution.empty() ? std::string("NULL") : s.scope.institution) + " AS scope_institution";
+  sql += ", " + (s.scope.staff.empty() ? std::string("NULL") : s.scope.staff) + " AS scope_staff";
+  return sql + " FROM " + s.table + " t " + s.joins;
+}
+
+json value_to_json(const Value& v, FieldType type) {
+  if (v.is_null()) return nullptr;
+  switch (type) {
+    case FieldType::integer: return v.as_int();
+    case FieldType::real: return v.as_real();
+    case FieldType::boolean: return v.as_int() != 0;
+    default: return v.as_text();
+  }
+}
+
+Value json_to_value(const json& j, FieldType type) {
+  if (j.is_null()) return Value();
+  switch (type) {
+    case FieldType::integer: return Value(static_cast<long long>(j.get<int64_t>()));
+    case FieldType::real: return Value(j.get<double>());
+    case FieldType::boolean: return Value(j.get<bool>());
+    default: return Value(j.get<std::string>());
+  }
+}
+
+std::string mask_value(Mask m, const std::string& v) {
+  switch (m) {
+    case Mask::id_number: return common::mask_id_number(v);
+    case Mask::phone: return common::mask_phone(v);
+    default: return v;
+  }
+}
+
+struct Loaded {
+  json row;
+  std::string region;
+  int64_t institution = 0;
+  int64_t staff = 0;
+};
+
+Loaded row_to_json(const EntitySpec& s, const std::vector<Value>& r) {
+  Loaded out;
+  json& j = out.row;
+  j["id"] = r[0].as_int();
+  j["version"] = r[1].as_int();
+  j["active"] = r[2].as_int() != 0;
+  j["created_at"] = r[3].as_text();
+  j["updated_at"] = r[4].as_text();
+  size_t i = 5;
+  for (const auto& f : s.fields) j[f.name] = value_to_json(r[i++], f.type);
+  for (const auto& e : s.extra_columns) {
+    const Value& v = r[i++];
+    j[e.second] = v.is_null() ? json(nullptr) : (v.is_text() ? json(v.as_text()) : json(v.as_int()));
+  }
+  out.region = r[i++].as_text();
+  out.institution = r[i++].as_int();
+  out.staff = r[i++].as_int();
+  return out;
+}
+
+bool sees_full(const EntitySpec& s, const auth::Principal& p, const Loaded& l) {
+  if (s.may_write(p)) return true;
+  return (p.is(auth::Role::doctor) || p.is(auth::Role::village_doctor)) && l.staff == p.staff_id;
+}
+
+void apply_masks(const EntitySpec& s, json& row) {
+  for (const auto& f : s.fields)
+    if (f.mask != Mask::none && row[f.name].is_string()) row[f.name] = mask_value(f.mask, row[f.name].get<std::string>());
+}
+
+Value key_value(const EntitySpec& s, const std::string& key) {
+  if (s.key != "id") return Value(key);
+  int64_t id = 0;
+  try {
+    size_t used = 0;
+    id = std::stoll(key, &used);
+    if (used != key.size() || id <= 0) common::not_found();
+  } catch (const std::logic_error&) {
+    common::not_found();
+  }
+  return Value(static_cast<long long>(id));
+}
+
+std::optional<Loaded> load(Context& ctx, const EntitySpec& s, const std::string& key) {
+  auto cond = auth::scope_condition(ctx.me(), s.scope);
+  Params params{key_value(s, key)};
+  params.insert(params.end(), cond.params.begin(), cond.params.end());
+  auto r = ctx.db.query(select_list(s) + " WHERE t." + s.key + " = ? AND " + cond.sql, params);
+  if (r.empty()) return std::nullopt;
+  return row_to_json(s, r.rows[0]);
+}
+
+// Checks one incoming value against its field; returns the normalised JSON value.
+json check_field(Context& ctx, const FieldSpec& f, const json& in) {
+  const std::string& name = f.name;
+  if (in.is_null()) {
+    if (f.required) common::invalid(name, f.label + "不能为空");
+    return nullptr;
+  }
+  json v = in;
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::date: {
+      if (!in.is_string()) common::invalid(name, f.label + "须为字符串");
+      std::string s = in.get<std::string>();
+      s.erase(0, s.find_first_not_of(" \t\r\n"));
+      s.erase(s.find_last_not_of(" \t\r\n") + 1);
+      if (s.empty()) {
+        if (f.required) common::invalid(name, f.label + "不能为空");
+        return nullptr;
+      }
+      if (utf8_length(s) > f.max_length)
+        common::invalid(name, f.label + "不能超过" + std::to_string(f.max_length) + "个字符");
+      if (f.type == FieldType::date && !common::is_valid_date(s))
+        common::invalid(name, f.label + "须为有效日期(YYYY-MM-DD)");
+      v = s;
+      break;
+    }
+    case FieldType::integer:
+      if (!in.is_number_integer() && !(in.is_number_float() && std::floor(in.get<double>()) == in.get<double>()))
+        common::invalid(name, f.label + "须为整数");
+      v = in.is_number_integer() ? in.get<int64_t>() : static_cast<int64_t>(in.get<double>());
+      break;
+    case FieldType::real:
+      if (!in.is_number()) common::invalid(name, f.label + "须为数字");
+      v = in.get<double>();
+      break;
+    case FieldType::boolean:
+      if (in.is_boolean())
+        v = in.get<bool>();
+      else if (in.is_number_integer() && (in.get<int64_t>() == 0 || in.get<int64_t>() == 1))
+        v = in.get<int64_t>() == 1;
+      else
+        common::invalid(name, f.label + "须为true或false");
+      break;
+  }
+  if (v.is_number()) {
+    double d = v.get<double>();
+    if (f.min && d < *f.min) common::invalid(name, f.label + "不能小于" + json(*f.min).dump());
+    if (f.max && d > *f.max) common::invalid(name, f.label + "不能大于" + json(*f.max).dump());
+  }
+  if (!f.choices.empty()) {
+    std::string sv = v.is_string() ? v.get<std::string>() : v.dump();
+    bool ok = std::any_of(f.choices.begin(), f.choices.end(), [&](const auto& c) { return c.first == sv; });
+    if (!ok) {
+      std::string allowed;
+      for (size_t i = 0; i < f.choices.size() && i < 12; ++i)
+        allowed += (i ? "、" : "") + f.choices[i].first + "(" + f.choices[i].second + ")";
+      common::invalid(name, f.label + "取值无效,可选: " + allowed);
+    }
+  }
+  if (!f.references.empty()) {
+    auto r = ctx.db.query("SELECT active FROM " + f.references + " WHERE " + f.reference_column + " = ?",
+                          {json_to_value(v, f.type)});
+    if (r.empty()) common::invalid(name, f.label + "引用的记录不存在");
+    if (r.scalar().as_int() == 0) common::invalid(name, f.label + "引用的记录已停用");
+  }
+  return v;
+}
+
+// Merges the body into `row`, checking every field. Unknown keys are errors, so a
+// misspelt field name never silently does nothing.
+void merge_body(Context& ctx, const EntitySpec& s, const json& body, json& row, bool creating) {
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const std::string& k = it.key();
+    if (k == "version") continue;
+    if (std::find(std::begin(kSystemColumns), std::end(kSystemColumns), k) != std::end(kSystemColumns)) {
+      if (k == "id" || k == "created_at" || k == "updated_at" || k == "active") continue;  // server-managed, echoed back by clients
+    }
+    const FieldSpec* f = s.field(k);
+    if (!f) {
+      bool extra = std::any_of(s.extra_columns.begin(), s.extra_columns.end(), [&](auto& e) { return e.second == k; });
+      if (extra) continue;  // display-only columns echoed back by a client
+      common::invalid(k, "未知字段: " + k);
+    }
+    if (!f->writable) {
+      if (row.contains(k) && row[k] == it.value()) continue;
+      common::invalid(k, f->label + "由系统生成,不能填写");
+    }
+    if (!creating && f->immutable) {
+      if (row[k] == it.value()) continue;
+      common::invalid(k, f->label + "创建后不能修改");
+    }
+    row[k] = check_field(ctx, *f, it.value());
+  }
+  for (const auto& f : s.fields)
+    if (f.required && f.writable && (!row.contains(f.name) || row[f.name].is_null()))
+      common::invalid(f.name, f.label + "不能为空");
+}
+
+void check_unique(Context& ctx, const EntitySpec& s, const json& row, int64_t self_id) {
+  for (const auto& f : s.fields) {
+    if (!f.unique || !row.contains(f.name) || row[f.name].is_null()) continue;
+    auto r = ctx.db.query("SELECT id FROM " + s.table + " WHERE " + f.name + " = ? AND id <> ?",
+                          {json_to_value(row[f.name], f.type), self_id});
+    if (!r.empty()) common::conflict("duplicate", f.label + "已存在", f.name);
+  }
+}
+
+Params row_values(const EntitySpec& s, const json& row) {
+  Params p;
+  for (const auto& f : s.fields) p.push_back(json_to_value(row.contains(f.name) ? row[f.name] : json(nullptr), f.type));
+  return p;
+}
+
+json strip_for_audit(const EntitySpec& s, json row) {
+  apply_masks(s, row);  // logs never hold personal data in full
+  for (const auto& e : s.extra_columns) row.erase(e.second);
+  return row;
+}
+
+int64_t parse_version(Context& ctx, const json& body) {
+  auto it = body.find("version");
+  if (it == body.end()) {
+    auto q = ctx.req.query.find("version");
+    if (q == ctx.req.query.end()) common::invalid("version", "更新须提供版本号version(乐观并发控制)");
+    try {
+      return std::stoll(q->second);
+    } catch (const std::logic_error&) {
+      common::invalid("version", "版本号须为整数");
+    }
+  }
+  if (!it->is_number_integer()) common::invalid("version", "版本号须为整数");
+  return it->get<int64_t>();
+}
+
+http::Response handle_list(Context& ctx, const EntitySpec& s) {
+  const auto& me = ctx.me();
+  Page page = parse_page(ctx.req);
+  auto cond = auth::scope_condition(me, s.scope);
+  std::string where = " WHERE " + cond.sql;
+  Params params = cond.params;
+
+  std::string active = ctx.req.query_or("active", "1");
+  if (active == "1" || active == "0") {
+    where += " AND t.active = ?";
+    params.push_back(std::stoll(active));
+  } else if (active != "all") {
+    common::bad_request("bad_query", "参数active须为1、0或all", "active");
+  }
+  for (const auto& f : s.fields) {
+    auto it = ctx.req.query.find(f.name);
+    if (!f.filter || it == ctx.req.query.end()) continue;
+    where += " AND t." + f.name + " = ?";
+    if (f.type == FieldType::integer || f.type == FieldType::boolean) {
+      try {
+        params.push_back(f.type == FieldType::boolean ? Value(it->second == "true" || it->second == "1")
+                                                      : Value(std::stoll(it->second)));
+      } catch (const std::logic_error&) {
+        common::bad_request("bad_query", "参数" + f.name + "须为整数", f.name);
+      }
+    } else {
+      params.push_back(it->second);
+    }
+  }
+  if (auto it = ctx.req.query.find("region"); it != ctx.req.query.end() && !it->second.empty()) {
+    if (registry::region_level(it->second) == registry::RegionLevel::invalid)
+      common::bad_request("bad_region_code", "行政区划代码无效: " + it->second, "region");
+    auto [lo, hi] = registry::prefix_range(registry::region_prefix(it->second));
+    where += " AND " + s.scope.region + " >= ? AND " + s.scope.region + " < ?";
+    params.push_back(lo);
+    params.push_back(hi);
+  }
+  if (auto it = ctx.req.query.find("q"); it != ctx.req.query.end() && !it->second.empty()) {
+    std::string pattern = "%";
+    for (char c : it->second) {
+      if (c == '%' || c == '_' || c == '!') pattern += '!';
+      pattern += c;
+    }
+    pattern += "%";
+    std::string any;
+    for (const auto& f : s.fields) {
+      if (!f.search) continue;
+      any += (any.empty() ? "" : " OR ") + std::string("t.") + f.name + " LIKE ? ESCAPE '!'";
+      params.push_back(pattern);
+    }
+    if (!any.empty()) where += " AND (" + any + ")";
+  }
+
+  std::string order = "t." + s.default_sort;
+  if (auto it = ctx.req.query.find("sort"); it != ctx.req.query.end() && !it->second.empty()) {
+    bool desc = it->second[0] == '-';
+    std::string name = desc ? it->second.substr(1) : it->second;
+    const FieldSpec* f = s.field(name);
+    if (!(f && f->sort) && name != "id" && name != "updated_at")
+      common::bad_request("bad_sort", "不支持按" + name + "排序", "sort");
+    order = "t." + name + (desc ? " DESC" : " ASC");
+  }
+  order += ", t.id";
+
+  int64_t total = ctx.db.query("SELECT COUNT(*) FROM " + s.table + " t " + s.joins + where, params).scalar().as_int();
+  Params page_params = params;
+  page_params.push_back(page.size);
+  page_params.push_back(page.offset());
+  auto r = ctx.db.query(select_list(s) + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", page_params);
+  json items = json::array();
+  for (const auto& row : r.rows) {
+    Loaded l = row_to_json(s, row);
+    apply_masks(s, l.row);
+    items.push_back(std::move(l.row));
+  }
+  return http::Response::json(page_json(page, total, std::move(items)));
+}
+
+http::Response handle_get(Context& ctx, const EntitySpec& s) {
+  return http::Response::json(load_entity(ctx, s, ctx.path_param(0), true));
+}
+
+void require_writer(Context& ctx, const EntitySpec& s) {
+  if (!s.may_write(ctx.me())) common::forbidden("当前角色无权修改" + s.label);
+}
+
+std::string key_of(const EntitySpec& s, const json& row) {
+  return row[s.key].is_string() ? row[s.key].get<std::string>() : row[s.key].dump();
+}
+
+json create_row(Context& ctx, const EntitySpec& s, const json& body) {
+  require_writer(ctx, s);
+  json row = json::object();
+  merge_body(ctx, s, body, row, true);
+  if (s.prepare) s.prepare(ctx, row, nullptr);
+  check_unique(ctx, s, row, 0);
+
+  store::Transaction tx(ctx.db);
+  std::string now = common::now_iso();
+  std::string cols, marks;
+  for (const auto& f : s.fields) {
+    cols += f.name + ", ";
+    marks += "?, ";
+  }
+  Params p = row_values(s, row);
+  p.push_back(now);
+  p.push_back(now);
+  int64_t id = ctx.db.insert("INSERT INTO " + s.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "?, ?)", p);
+  std::string key = s.key == "id" ? std::to_string(id) : key_of(s, row);
+  auto after = load(ctx, s, key);
+  if (!after) common::forbidden("无权在该范围内新建" + s.label);  // the transaction rolls back
+  audit::record(ctx.db, ctx.user, ctx.req.remote_addr,
+                {"create", s.name, key, after->region, after->institution, nullptr, strip_for_audit(s, after->row)});
+  tx.commit();
+  return after->row;
+}
+
+http::Response handle_create(Context& ctx, const EntitySpec& s) {
+  return http::Response::json(create_row(ctx, s, ctx.json_body()), 201);
+}
+
+json update_row(Context& ctx, const EntitySpec& s, const std::string& key, const json& body) {
+  store::Transaction tx(ctx.db);
+  auto before = load(ctx, s, key);
+  if (!before) common::not_found();
+  require_writer(ctx, s);
+  int64_t version = parse_version(ctx, body);
+  json row = before->row;
+  merge_body(ctx, s, body, row, false);
+  if (s.prepare) s.prepare(ctx, row, &before->row);
+  check_unique(ctx, s, row, before->row["id"].get<int64_t>());
+
+  std::string sets;
+  for (const auto& f : s.fields) sets += f.name + " = ?, ";
+  Params p = row_values(s, row);
+  p.push_back(common::now_iso());
+  p.push_back(before->row["id"].get<int64_t>());
+  p.push_back(version);
+  int64_t n = ctx.db.exec("UPDATE " + s.table + " SET " + sets + "version = version + 1, updated_at = ? WHERE id = ? AND version = ?", p);
+  if (n == 0)
+    common::conflict("version_conflict",
+                     "记录已被他人修改(当前版本" + std::to_string(before->row["version"].get<int64_t>()) + "),请刷新后重试",
+                     "version");
+  auto after = load(ctx, s, key_of(s, row));
+  if (!after) common::forbidden("不能把" + s.label + "移出自己的管辖范围");
+  audit::record(ctx.db, ctx.user, ctx.req.remote_addr,
+                {"update", s.name, key_of(s, row), after->region, after->institution, strip_for_audit(s, before->row),
+                 strip_for_audit(s, after->row)});
+  tx.commit();
+  return after->row;
+}
+
+http::Response handle_update(Context& ctx, const EntitySpec& s) {
+  return http::Response::json(update_row(ctx, s, ctx.path_param(0), ctx.json_body()));
+}
+
+http::Response handle_delete(Context& ctx, const EntitySpec& s) {
+  store::Transaction tx(ctx.db);
+  auto before = load(ctx, s, ctx.path_param(0));
+  if (!before) common::not_found();
+  require_writer(ctx, s);
+  Params p{common::now_iso(), before->row["id"].get<int64_t>()};
+  std::string sql = "UPDATE " + s.table + " SET active = 0, version = version + 1, updated_at = ? WHERE id = ?";
+  if (ctx.req.query.count("version")) {
+    sql += " AND version = ?";
+    p.push_back(parse_version(ctx, json::object()));
+  }
+  if (ctx.db.exec(sql, p) == 0) common::conflict("version_conflict", "记录已被他人修改,请刷新后重试", "version");
+  auto after = load(ctx, s, ctx.path_param(0));
+  audit::record(ctx.db, ctx.user, ctx.req.remote_addr,
+                {"delete", s.name, ctx.path_param(0), before->region, before->institution,
+                 strip_for_audit(s, before->row), after ? strip_for_audit(s, after->row) : json(nullptr)});
+  tx.commit();
+  return http::Response::json(after ? after->row : json::object());
+}
+
+json field_schema(const FieldSpec& f) {
+  json j;
+  switch (f.type) {
+    case FieldType::integer: j["type"] = "integer"; break;
+    case FieldType::real: j["type"] = "number"; break;
+    case FieldType::boolean: j["type"] = "boolean"; break;
+    case FieldType::date: j = {{"type", "string"}, {"format", "date"}}; break;
+    default: j["type"] = "string"; j["maxLength"] = f.max_length;
+  }
+  j["description"] = f.label;
+  if (!f.required) j["nullable"] = true;
+  if (f.min) j["minimum"] = *f.min;
+  if (f.max) j["maximum"] = *f.max;
+  if (!f.choices.empty()) {
+    json e = json::array();
+    std::string desc = f.label + ":";
+    for (const auto& [v, l] : f.choices) {
+      e.push_back(v);
+      desc += " " + v + "=" + l;
+    }
+    if (f.type == FieldType::text) j["enum"] = e;
+    j["description"] = desc;
+  }
+  if (!f.writable) j["readOnly"] = true;
+  return j;
+}
+
+}  // namespace
+
+size_t utf8_length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+const FieldSpec* EntitySpec::field(const std::string& n) const {
+  for (const auto& f : fields)
+    if (f.name == n) return &f;
+  return nullptr;
+}
+
+bool EntitySpec::may_write(const auth::Principal& p) const {
+  return std::find(writers.begin(), writers.end(), p.role) != writers.end();
+}
+
+json load_entity(Context& ctx, const EntitySpec& s, const std::string& key, bool full) {
+  auto l = load(ctx, s, key);
+  if (!l) common::not_found(s.label + "不存在或无权访问");
+  if (!full || !sees_full(s, ctx.me(), *l)) apply_masks(s, l->row);
+  return l->row;
+}
+
+json create_entity(Context& ctx, const EntitySpec& spec, const json& body) { return create_row(ctx, spec, body); }
+
+json update_entity(Context& ctx, const EntitySpec& spec, const std::string& key, const json& body) {
+  return update_row(ctx, spec, key, body);
+}
+
+bool entity_in_scope(Context& ctx, const EntitySpec& s, const std::string& key) {
+  return load(ctx, s, key).has_value();
+}
+
+json entity_schema(const EntitySpec& s) {
+  json props = {{"id", {{"type", "integer"}, {"readOnly", true}}},
+                {"version", {{"type", "integer"}, {"description", "版本号,更新时须回传(乐观并发)"}}},
+                {"active", {{"type", "boolean"}, {"readOnly", true}, {"description", "是否有效(停用即软删除)"}}},
+                {"created_at", {{"type", "string"}, {"readOnly", true}}},
+                {"updated_at", {{"type", "string"}, {"readOnly", true}}}};
+  json required = json::array({"id", "version"});
+  for (const auto& f : s.fields) {
+    props[f.name] = field_schema(f);
+    if (f.required) required.push_back(f.name);
+  }
+  for (const auto& e : s.extra_columns) props[e.second] = {{"readOnly", true}};
+  return {{"type", "object"}, {"description", s.label}, {"properties", props}, {"required", required}};
+}
+
+json entity_input_schema(const EntitySpec& s) {
+  json props = {{"version", {{"type", "integer"}, {"description", "更新时必填"}}}};
+  json required = json::array();
+  for (const auto& f : s.fields) {
+    if (!f.writable) continue;
+    props[f.name] = field_schema(f);
+    if (f.required) required.push_back(f.name);
+  }
+  return {{"type", "object"}, {"description", s.label}, {"properties", props}, {"required", required},
+          {"additionalProperties", false}};
+}
+
+void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec) {
+  const EntitySpec& s = *spec;
+  std::string item = s.route + "/{" + s.key + "}";
+  std::vector<std::string> qp = {"page", "page_size", "sort", "q", "region", "active"};
+  for (const auto& f : s.fields)
+    if (f.filter) qp.push_back(f.name);
+  router.add({"GET", s.route, "查询" + s.label + "列表", s.tag, true, "", s.name, true, qp},
+             [spec](Context& c) { return handle_list(c, *spec); });
+  if (s.generic_create)
+    router.add({"POST", s.route, "新建" + s.label, s.tag, true, s.name + "_input", s.name},
+               [spec](Context& c) { return handle_create(c, *spec); });
+  router.add({"GET", item, "查看" + s.label, s.tag, true, "", s.name},
+             [spec](Context& c) { return handle_get(c, *spec); });
+  router.add({"PATCH", item, "修改" + s.label + "(须带version)", s.tag, true, s.name + "_input", s.name},
+             [spec](Context& c) { return handle_update(c, *spec); });
+  router.add({"DELETE", item, "停用" + s.label + "(软删除)", s.tag, true, "", s.name, false, {"version"}},
+             [spec](Context& c) { return handle_delete(c, *spec); });
+}
+
+}  // namespace yilian::api

@@ -1,0 +1,92 @@
+#include "app/modules.h"
+
+#include "api/context.h"
+#include "api/entity.h"
+#include "audit/routes.h"
+#include "audit/schema.h"
+#include "auth/routes.h"
+#include "auth/schema.h"
+#include "registry/entities.h"
+#include "registry/routes.h"
+#include "registry/schema.h"
+#include "store/migrations.h"
+
+namespace yilian::app {
+namespace {
+
+using nlohmann::json;
+
+void add_entity(api::App& app, std::shared_ptr<const api::EntitySpec> spec) {
+  app.add_schema(spec->name, api::entity_schema(*spec));
+  if (spec->generic_create || spec->writers.size()) app.add_schema(spec->name + "_input", api::entity_input_schema(*spec));
+  api::register_entity(app.router(), spec);
+}
+
+void install_core(api::App& app) {
+  app.router().add({"GET", "/api/v1/health", "健康检查:状态、数据库类型与版本", "system", false, "", "health"},
+                   [](api::Context& ctx) {
+                     return http::Response::json({{"status", "ok"},
+                                                  {"version", YILIAN_VERSION},
+                                                  {"backend", store::backend_name(ctx.db.backend())},
+                                                  {"schema_version", store::schema_version(ctx.db)}});
+                   });
+  app.router().add({"GET", "/api/v1/openapi.json", "本接口文档(OpenAPI 3)", "system", false},
+                   [&app](api::Context&) { return http::Response::json(app.openapi()); });
+  app.add_schema("health", {{"type", "object"},
+                            {"properties",
+                             {{"status", {{"type", "string"}}},
+                              {"version", {{"type", "string"}}},
+                              {"backend", {{"type", "string"}, {"enum", {"sqlite", "postgresql"}}}},
+                              {"schema_version", {{"type", "integer"}}}}}});
+  app.add_schema("login_input", {{"type", "object"},
+                                 {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}},
+                                 {"required", {"username", "password"}}});
+  app.add_schema("login_result", {{"type", "object"},
+                                  {"properties",
+                                   {{"token", {{"type", "string"}}},
+                                    {"token_type", {{"type", "string"}}},
+                                    {"expires_at", {{"type", "string"}}},
+                                    {"user", {{"type", "object"}}}}}});
+  app.add_schema("password_change_input",
+                 {{"type", "object"},
+                  {"properties", {{"old_password", {{"type", "string"}}}, {"new_password", {{"type", "string"}}}}},
+                  {"required", {"old_password", "new_password"}}});
+  app.add_schema("password_reset_input", {{"type", "object"},
+                                          {"properties", {{"password", {{"type", "string"}}}}},
+                                          {"required", {"password"}}});
+  app.add_schema("user_create_input",
+                 {{"type", "object"},
+                  {"properties",
+                   {{"username", {{"type", "string"}}},
+                    {"display_name", {{"type", "string"}}},
+                    {"password", {{"type", "string"}}},
+                    {"role", {{"type", "string"}}},
+                    {"region_code", {{"type", "string"}}},
+                    {"institution_id", {{"type", "integer"}}},
+                    {"staff_id", {{"type", "integer"}}}}},
+                  {"required", {"username", "display_name", "password", "role"}}});
+  app.add_schema("audit_entry", {{"type", "object"}, {"description", "审计记录:谁、何时、从何处、改了什么(前/后)"}});
+}
+
+}  // namespace
+
+std::vector<store::Migration> all_migrations() {
+  std::vector<store::Migration> all;
+  for (auto part : {audit::migrations(), registry::migrations(), auth::migrations()})
+    all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+void install_routes(api::App& app) {
+  install_core(app);
+  auth::register_routes(app.router());
+  app.add_schema("app_user", api::entity_schema(*auth::user_entity()));
+  app.add_schema("app_user_input", api::entity_input_schema(*auth::user_entity()));
+  audit::register_routes(app.router());
+  for (auto spec : {registry::region_entity(), registry::institution_entity(), registry::department_entity(),
+                    registry::village_entity(), registry::staff_entity()})
+    add_entity(app, spec);
+  registry::register_routes(app.router());
+}
+
+}  // namespace yilian::app

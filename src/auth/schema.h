@@ -1,0 +1,8 @@
+#pragma once
+#include <vector>
+
+#include "store/migrations.h"
+
+namespace yilian::auth {
+std::vector<store::Migration> migrations();
+}
