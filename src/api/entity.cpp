@@ -348,12 +348,15 @@ json create_row(Context& ctx, const EntitySpec& s, const json& body) {
 
   store::Transaction tx(ctx.db);
   std::string now = common::now_iso();
+  // Absent fields are left out so the column's default applies (NULL would override it).
   std::string cols, marks;
+  Params p;
   for (const auto& f : s.fields) {
+    if (!row.contains(f.name) || row[f.name].is_null()) continue;
     cols += f.name + ", ";
     marks += "?, ";
+    p.push_back(json_to_value(row[f.name], f.type));
   }
-  Params p = row_values(s, row);
   p.push_back(now);
   p.push_back(now);
   int64_t id = ctx.db.insert("INSERT INTO " + s.table + " (" + cols + "created_at, updated_at) VALUES (" + marks + "?, ?)", p);

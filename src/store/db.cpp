@@ -38,6 +38,83 @@ void Transaction::commit() {
   done_ = true;
 }
 
+namespace {
+
+std::string conninfo_value(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string postgres_conninfo(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = url_decode(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
+  std::string user, password;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string cred = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = cred.find(':');
+    user = url_decode(cred.substr(0, colon));
+    if (colon != std::string::npos) password = url_decode(cred.substr(colon + 1));
+  }
+  std::string host = rest, port;
+  if (auto colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  std::string out;
+  auto add = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += std::string(k) + "=" + conninfo_value(v);
+  };
+  add("host", url_decode(host));
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", dbname);
+  size_t start = 0;
+  while (start < query.size()) {
+    size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    std::string kv = query.substr(start, end - start);
+    if (auto eq = kv.find('='); eq != std::string::npos) {
+      std::string key = kv.substr(0, eq);
+      if (!out.empty()) out += ' ';
+      out += key + "=" + conninfo_value(url_decode(kv.substr(eq + 1)));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string rewrite_placeholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);

@@ -73,6 +73,11 @@ class Transaction {
 // Opens "sqlite:PATH" (or a plain path ending in .db) or "postgresql://…".
 std::unique_ptr<Db> open(const std::string& url);
 
+// "postgresql://user:pw@host:port/db?sslmode=disable" → libpq keyword/value form
+// ("host='host' port='port' …"), because SOCI's PostgreSQL backend parses its connect
+// string as key=value pairs and mangles URIs.
+std::string postgres_conninfo(const std::string& url);
+
 // Rewrites '?' placeholders (outside quotes) into the ":pN" form SOCI expects.
 std::string rewrite_placeholders(std::string_view sql);
 

@@ -198,7 +198,7 @@ class SociDb final : public Db {
 
 std::unique_ptr<Db> open(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return std::make_unique<SociDb>(Backend::postgresql, url);
+    return std::make_unique<SociDb>(Backend::postgresql, postgres_conninfo(url));
   if (url.rfind("sqlite:", 0) == 0) return std::make_unique<SociDb>(Backend::sqlite, url.substr(7));
   if (url.size() > 3 && url.substr(url.size() - 3) == ".db")
     return std::make_unique<SociDb>(Backend::sqlite, url);

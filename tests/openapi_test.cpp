@@ -1,0 +1,53 @@
+// The OpenAPI document and the route table must describe the same API.
+#include <set>
+
+#include "support/fixture.h"
+
+namespace yilian::testing {
+
+class OpenApi : public ApiTest {};
+
+TEST_F(OpenApi, DocumentListsEveryRouteAndNothingElse) {
+  auto r = get("/api/v1/openapi.json", "");
+  ASSERT_EQ(r.status, 200);
+  const auto& doc = r.body;
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  std::set<std::string> documented, routed;
+  for (auto& [path, ops] : doc["paths"].items())
+    for (auto& [method, op] : ops.items()) {
+      std::string m = method;
+      for (auto& c : m) c = static_cast<char>(std::toupper(c));
+      documented.insert(m + " " + path);
+      EXPECT_FALSE(op["summary"].get<std::string>().empty()) << path;
+      EXPECT_TRUE(op["responses"].contains("4XX")) << path;
+    }
+  for (const auto& route : app->router().routes()) routed.insert(route.info.method + " " + route.info.pattern);
+  EXPECT_EQ(documented, routed);
+  EXPECT_GE(routed.size(), 30u);
+}
+
+TEST_F(OpenApi, EverySchemaReferenceResolves) {
+  auto doc = get("/api/v1/openapi.json", "").body;
+  std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
+    if (j.is_object()) {
+      if (j.contains("$ref")) {
+        std::string ref = j["$ref"];
+        ASSERT_EQ(ref.rfind("#/components/schemas/", 0), 0u) << ref;
+        EXPECT_TRUE(doc["components"]["schemas"].contains(ref.substr(21))) << ref;
+      }
+      for (auto& [k, v] : j.items()) walk(v);
+    } else if (j.is_array()) {
+      for (auto& v : j) walk(v);
+    }
+  };
+  walk(doc["paths"]);
+}
+
+TEST_F(OpenApi, EntitySchemasCarryChineseLabelsAndChoices) {
+  auto doc = get("/api/v1/openapi.json", "").body;
+  auto kind = doc["components"]["schemas"]["institution"]["properties"]["kind"];
+  EXPECT_NE(kind["description"].get<std::string>().find("中心卫生院"), std::string::npos);
+  EXPECT_EQ(doc["components"]["schemas"]["institution_input"]["additionalProperties"], false);
+}
+
+}  // namespace yilian::testing

@@ -1,0 +1,128 @@
+// The real HTTP server over a socket: keep-alive, body limit, static files.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/modules.h"
+#include "http/server.h"
+#include "support/fixture.h"
+
+namespace yilian::testing {
+namespace {
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_path = std::filesystem::temp_directory_path() / ("yilian-server-" + std::to_string(getpid()) + ".db");
+    std::filesystem::remove(db_path);
+    url = "sqlite:" + db_path.string();
+    { store::migrate(*store::open(url), app::all_migrations()); }
+    web = std::filesystem::temp_directory_path() / ("yilian-web-" + std::to_string(getpid()));
+    std::filesystem::create_directories(web / "assets");
+    std::ofstream(web / "index.html") << "<html>医联</html>";
+    std::ofstream(web / "assets" / "app.js") << "console.log(1)";
+    app = std::make_shared<api::App>(api::AppOptions{web.string()});
+    app::install_routes(*app);
+    http::ServerOptions opts;
+    opts.port = 0;
+    opts.threads = 2;
+    opts.body_limit = 1024;
+    std::string u = url;
+    auto a = app;
+    server = std::make_unique<http::Server>(opts, [a, u]() -> http::WorkerHandler {
+      std::shared_ptr<store::Db> db = store::open(u);
+      return [a, db](http::Request& req) { return a->handle(*db, req); };
+    });
+    port = server->start();
+  }
+  void TearDown() override {
+    server->stop();
+    server->wait();
+    std::filesystem::remove_all(web);
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(db_path.string() + ext);
+  }
+
+  int connect_socket() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    return fd;
+  }
+  // Sends raw bytes and reads one response (headers + Content-Length body).
+  std::string roundtrip(int fd, const std::string& request) {
+    EXPECT_EQ(send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    std::string in;
+    char buf[4096];
+    while (true) {
+      auto head_end = in.find("\r\n\r\n");
+      if (head_end != std::string::npos) {
+        auto cl = in.find("Content-Length: ");
+        size_t len = cl == std::string::npos ? 0 : std::stoul(in.substr(cl + 16));
+        if (in.size() >= head_end + 4 + len) return in;
+      }
+      ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) return in;
+      in.append(buf, static_cast<size_t>(n));
+    }
+  }
+
+  std::filesystem::path db_path, web;
+  std::string url;
+  std::shared_ptr<api::App> app;
+  std::unique_ptr<http::Server> server;
+  unsigned short port = 0;
+};
+
+TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
+  int fd = connect_socket();
+  for (int i = 0; i < 3; ++i) {
+    auto res = roundtrip(fd, "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_NE(res.find("HTTP/1.1 200"), std::string::npos) << res;
+    EXPECT_NE(res.find("\"status\":\"ok\""), std::string::npos);
+  }
+  close(fd);
+}
+
+TEST_F(ServerTest, OversizedBodyGets413WithJsonError) {
+  int fd = connect_socket();
+  std::string body(4096, 'x');
+  auto res = roundtrip(fd, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_NE(res.find("HTTP/1.1 413"), std::string::npos) << res;
+  EXPECT_NE(res.find("body_too_large"), std::string::npos);
+  close(fd);
+}
+
+TEST_F(ServerTest, ServesWebFilesWithFallbackAndRefusesTraversal) {
+  int fd = connect_socket();
+  auto index = roundtrip(fd, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(index.find("医联"), std::string::npos);
+  auto asset = roundtrip(fd, "GET /assets/app.js HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(asset.find("application/javascript"), std::string::npos);
+  EXPECT_NE(asset.find("immutable"), std::string::npos);
+  auto route = roundtrip(fd, "GET /registry/institutions HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(route.find("医联"), std::string::npos);  // client-side route → index.html
+  auto escape = roundtrip(fd, "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(escape.find("root:"), std::string::npos);
+  auto encoded = roundtrip(fd, "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(encoded.find("root:"), std::string::npos);
+  close(fd);
+}
+
+TEST_F(ServerTest, UnknownApiPathIsJson404) {
+  int fd = connect_socket();
+  auto res = roundtrip(fd, "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(res.find("HTTP/1.1 404"), std::string::npos);
+  EXPECT_NE(res.find("\"code\":\"not_found\""), std::string::npos);
+  close(fd);
+}
+
+}  // namespace
+}  // namespace yilian::testing
