@@ -18,18 +18,12 @@ step "tests on SQLite"
 (cd build && ctest --output-on-failure -j "$JOBS")
 
 step "tests on PostgreSQL 15"
-scripts/with-postgres.sh bash -c 'cd build && YILIAN_TEST_DB="$PG_URL" ctest --output-on-failure -j 1 -L unit'
+scripts/with-postgres.sh bash -c 'cd build && YILIAN_TEST_DB="$PG_URL" ctest --output-on-failure -j 1 -L "unit|cli"'
 
 step "ASan + UBSan build and tests on SQLite"
 mkdir -p build-asan
 flock build-asan/.lock sh -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DYILIAN_SANITIZE=ON >/dev/null && cmake --build build-asan -j $JOBS --target yilian_tests"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$JOBS")
-
-for t in tests/cli/*.sh; do
-  [ -e "$t" ] || continue
-  step "command line: $t"
-  bash "$t"
-done
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$JOBS" -L unit)
 
 if [ -f web/package.json ]; then
   step "web build and browser tests"
