@@ -12,7 +12,22 @@ Condition region_range(const std::string& expr, const std::string& prefix) {
 
 }  // namespace
 
+Condition one_party(const Principal& p, const ScopeColumns& c);
+
 Condition scope_condition(const Principal& p, const ScopeColumns& c) {
+  Condition first = one_party(p, c);
+  if (c.other_region.empty() || p.role == Role::admin) return first;
+  ScopeColumns other = c;
+  other.region = c.other_region;
+  other.institution = c.other_institution;
+  other.kind = c.other_kind;
+  Condition second = one_party(p, other);
+  Condition both{"(" + first.sql + " OR " + second.sql + ")", first.params};
+  both.params.insert(both.params.end(), second.params.begin(), second.params.end());
+  return both;
+}
+
+Condition one_party(const Principal& p, const ScopeColumns& c) {
   switch (p.role) {
     case Role::admin: return {"1=1", {}};
     case Role::bureau: return region_range(c.region, p.region_prefix);

@@ -21,6 +21,11 @@ struct ScopeColumns {
   bool personal_sees_institution = false;
   // Personal roles see rows in their institution's region subtree (regions, villages).
   bool personal_sees_region = false;
+  // A second party of the row (e.g. the supporting hospital of a support relationship,
+  // whose recipient is the first party): the row is visible to the scope of either.
+  std::string other_region;
+  std::string other_institution;
+  std::string other_kind;
 };
 
 struct Condition {

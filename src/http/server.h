@@ -19,7 +19,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   int threads = 2;
-  std::size_t body_limit = 2 * 1024 * 1024;  // bytes; larger bodies get 413
+  std::size_t body_limit = 8 * 1024 * 1024;  // bytes; larger bodies get 413 (agreement scans, xlsx imports)
   int idle_timeout_seconds = 30;
 };
 

@@ -102,6 +102,13 @@ class SociDb final : public Db {
 
   Backend backend() const override { return backend_; }
 
+  // SQLite binds positional values to '?' directly; only PostgreSQL needs SOCI's named
+  // form (which it turns into $n). Named placeholders would cost SQLite a linear name
+  // lookup per bound value, quadratic in a multi-row INSERT.
+  std::string prepared_sql(std::string_view sql) const {
+    return backend_ == Backend::sqlite ? std::string(sql) : rewrite_placeholders(sql);
+  }
+
   Result query(std::string_view sql, const Params& params) override {
     Result out;
     try {
@@ -111,7 +118,7 @@ class SociDb final : public Db {
       soci::row row;
       st.exchange(soci::into(row));
       st.alloc();
-      st.prepare(rewrite_placeholders(sql));
+      st.prepare(prepared_sql(sql));
       st.define_and_bind();
       bool got = st.execute(true);
       if (got) {
@@ -136,7 +143,7 @@ class SociDb final : public Db {
       Bindings b;
       b.bind(st, params);
       st.alloc();
-      st.prepare(rewrite_placeholders(sql));
+      st.prepare(prepared_sql(sql));
       st.define_and_bind();
       st.execute(true);
       return static_cast<int64_t>(st.get_affected_rows());

