@@ -6,10 +6,18 @@
 #include "audit/schema.h"
 #include "auth/routes.h"
 #include "auth/schema.h"
+#include "policy/routes.h"
 #include "registry/entities.h"
 #include "registry/routes.h"
 #include "registry/schema.h"
+#include "registry/transfer.h"
 #include "store/migrations.h"
+#include "calendar/schema.h"
+#include "compliance/routes.h"
+#include "support/entities.h"
+#include "support/reports.h"
+#include "support/routes.h"
+#include "support/schema.h"
 
 namespace yilian::app {
 namespace {
@@ -72,7 +80,8 @@ void install_core(api::App& app) {
 
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
-  for (auto part : {audit::migrations(), registry::migrations(), auth::migrations()})
+  for (auto part : {audit::migrations(), registry::migrations(), auth::migrations(), support::migrations(),
+                    calendar::migrations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -87,6 +96,12 @@ void install_routes(api::App& app) {
                     registry::village_entity(), registry::staff_entity()})
     add_entity(app, spec);
   registry::register_routes(app.router());
+  for (auto spec : support::all_entities()) add_entity(app, spec);
+  support::register_routes(app.router());
+  support::register_report_routes(app.router());
+  compliance::register_routes(app.router());
+  registry::register_transfer_routes(app.router());
+  policy::register_routes(app);
 }
 
 }  // namespace yilian::app

@@ -1,0 +1,70 @@
+// What the rule functions share during one evaluation: the loaded relationships and
+// assignments with their effective policies, the period, and how to file a finding.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compliance/engine.h"
+#include "policy/effective.h"
+
+namespace yilian::compliance {
+
+struct Relationship {
+  int64_t id = 0;
+  int64_t supporting_id = 0, recipient_id = 0;
+  std::string supporting_name, recipient_name, recipient_kind, recipient_region;
+  std::string tier, start, end, status, preset_id;
+  std::shared_ptr<const policy::EffectivePolicy> policy;  // null when no usable preset
+};
+
+struct Assignment {
+  int64_t id = 0, relationship_id = 0, staff_id = 0, recipient_id = 0;
+  std::string staff_name, title_code, title_level, birth_date, level, role, status;
+  std::string start, end;  // actual when recorded, else planned
+  bool ended = false;      // the assignment is over (actual end, or planned end passed)
+  bool refused = false;
+  const Relationship* relationship = nullptr;
+};
+
+class Evaluation {
+ public:
+  Evaluation(store::Db& db, const Request& request, Report& report) : db(db), request(request), report(report) {}
+
+  store::Db& db;
+  const Request& request;
+  Report& report;
+  std::vector<Relationship> relationships;
+  std::vector<Assignment> assignments;
+  std::string last_day;  // min(request.to, request.today): nothing later is judged
+
+  // Parameter lookups: nullopt when the policy does not set the key.
+  std::optional<policy::Param> param(const Relationship& r, const std::string& key) const;
+  std::optional<int64_t> integer(const Relationship& r, const std::string& key) const;
+  bool flag(const Relationship& r, const std::string& key) const;
+  std::optional<std::string> text(const Relationship& r, const std::string& key) const;
+
+  void checked(const std::string& check, int64_t n = 1) { report.checks[check].checked += n; }
+  // Files a finding; `message` is the sentence without the citation, which is appended.
+  void add(Finding f, const policy::Param& param);
+  // SQL condition restricting assignment ids to the loaded ones: "a.relationship_id IN (…)".
+  std::string relationship_in(const std::string& column, store::Params& params) const;
+};
+
+// "2026年第28周" for "2026-W28"; "2026年3月" for "2026-03".
+std::string week_label(const std::string& iso_week);
+std::string month_label(const std::string& month);
+// Adds whole calendar months, clamping the day: 2026-01-31 + 1 month = 2026-02-28.
+std::string add_months(const std::string& date, int months);
+// Orders title levels: none < assistant < junior < intermediate < associate < senior.
+int title_rank(const std::string& level);
+std::string title_level_label(const std::string& level);
+
+// The rule families, each in its own file.
+void check_presence(Evaluation& e);       // D4 weekly days and daily coverage, D2 headcount, D10 confirmation
+void check_terms(Evaluation& e);          // D1 who, D3 term and rotation gaps, D6 evaluations
+void check_relationships(Evaluation& e);  // A2 agreements, D9 visits and lectures, T1 trainees, D10 teaching records
+
+}  // namespace yilian::compliance

@@ -1,0 +1,94 @@
+#include "compliance/routes.h"
+
+#include "api/context.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "compliance/engine.h"
+#include "io/table.h"
+#include "policy/startup.h"
+#include "registry/region_code.h"
+
+namespace yilian::compliance {
+namespace {
+
+using nlohmann::json;
+
+int64_t optional_id(const http::Request& req, const std::string& key) {
+  std::string v = req.query_or(key);
+  if (v.empty()) return 0;
+  try {
+    size_t used = 0;
+    int64_t id = std::stoll(v, &used);
+    if (used == v.size() && id > 0) return id;
+  } catch (const std::logic_error&) {
+  }
+  common::bad_request("bad_query", "参数" + key + "须为正整数", key);
+}
+
+Report run(api::Context& ctx) {
+  Request rq;
+  std::string year = common::today().substr(0, 4);
+  rq.from = ctx.req.query_or("from", year + "-01-01");
+  rq.to = ctx.req.query_or("to", year + "-12-31");
+  rq.today = ctx.req.query_or("today");  // lets a report be reproduced as of a past day
+  if (!rq.today.empty() && !common::is_valid_date(rq.today))
+    common::bad_request("bad_query", "评估日期无效(YYYY-MM-DD)", "today");
+  rq.staff_id = optional_id(ctx.req, "staff_id");
+  rq.relationship_id = optional_id(ctx.req, "relationship_id");
+  rq.institution_id = optional_id(ctx.req, "institution_id");
+  rq.region_code = ctx.req.query_or("region");
+  if (!rq.region_code.empty() && registry::region_level(rq.region_code) == registry::RegionLevel::invalid)
+    common::bad_request("bad_region_code", "行政区划代码无效", "region");
+  return evaluate(ctx.db, *policy::shipped_presets(), ctx.me(), rq);
+}
+
+http::Response findings(api::Context& ctx) {
+  Report report = run(ctx);
+  json checks = json::object();
+  int64_t failed = 0;
+  for (const auto& [name, c] : report.checks) {
+    checks[name] = {{"checked", c.checked}, {"failed", c.failed}};
+    failed += c.failed;
+  }
+  std::string severity = ctx.req.query_or("severity");
+  std::string rule = ctx.req.query_or("rule");
+  json items = json::array();
+  for (const auto& f : report.findings) {
+    if (!rule.empty() && f.rule != rule) continue;
+    if (!severity.empty() && (severity == "error") != (f.severity == Severity::error)) continue;
+    items.push_back(f.to_json());
+  }
+  return http::Response::json({{"relationships", report.relationships},
+                               {"assignments", report.assignments},
+                               {"checks", checks},
+                               {"total", items.size()},
+                               {"findings", items}});
+}
+
+http::Response export_xlsx(api::Context& ctx) {
+  Report report = run(ctx);
+  io::Table table = {{"规则", "检查项", "严重程度", "对象", "期间", "应为", "实际", "说明", "依据"}};
+  for (const auto& f : report.findings)
+    table.push_back({f.rule, f.check, f.severity == Severity::error ? "不符合" : "提醒", f.subject_name, f.period,
+                     f.expected, f.actual, f.message, f.citation});
+  http::Response res;
+  res.body = io::write_table(table, io::TableFormat::xlsx, "问题清单");
+  res.content_type = io::content_type(io::TableFormat::xlsx);
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename*=UTF-8''%E9%97%AE%E9%A2%98%E6%B8%85%E5%8D%95.xlsx");  // 问题清单.xlsx
+  return res;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router) {
+  std::vector<std::string> q = {"from", "to", "today", "staff_id", "relationship_id", "institution_id", "region",
+                                "rule", "severity"};
+  router.add({"GET", "/api/v1/compliance", "合规检查:按范围和期间评估各项规则,返回问题清单", "compliance", true, "", "",
+              false, q},
+             findings);
+  router.add({"GET", "/api/v1/compliance/export", "导出问题清单(xlsx)", "compliance", true, "", "", false, q},
+             export_xlsx);
+}
+
+}  // namespace yilian::compliance

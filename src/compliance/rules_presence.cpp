@@ -1,0 +1,217 @@
+// D4 (days a week on site, someone on site every working day), D2 (staff on site at the
+// same time) and D10 (presence the recipient never confirmed) — all from half-day
+// presence rows, aggregated in SQL so only the weeks and days that break a rule come back.
+#include <algorithm>
+#include <set>
+
+#include "calendar/date.h"
+#include "compliance/context.h"
+
+namespace yilian::compliance {
+namespace {
+
+using store::Params;
+
+// The weekly minimum for an assignment: village-level dispatch has its own (V4/D4).
+std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment& a) {
+  if (a.level == "village") {
+    if (auto p = e.param(*a.relationship, "village_dispatch.min_days_per_week")) return p;
+  }
+  return e.param(*a.relationship, "dispatch.min_days_per_week");
+}
+
+void weekly_days(Evaluation& e) {
+  int64_t max_required = 0;
+  std::map<int64_t, const Assignment*> by_id;
+  for (const auto& a : e.assignments) {
+    if (a.refused || a.status == "cancelled") continue;
+    auto p = weekly_param(e, a);
+    if (!p) continue;
+    max_required = std::max<int64_t>(max_required, std::get<int64_t>(p->value));
+    by_id[a.id] = &a;
+  }
+  if (by_id.empty() || max_required == 0) return;
+
+  // Working days of each assignment's full weeks inside the period, with the days on
+  // site; only weeks below the largest minimum in play come back.
+  Params params{e.request.from, e.last_day};
+  std::string in = e.relationship_in("a.relationship_id", params);
+  params.push_back(max_required);
+  auto rows = e.db.query(
+      "SELECT a.id, c.iso_week, COUNT(DISTINCT p.day), COUNT(DISTINCT c.day) FROM assignment a "
+      "JOIN work_calendar c ON c.day >= COALESCE(a.actual_start, a.planned_start) AND c.day <= "
+      "COALESCE(a.actual_end, a.planned_end) AND c.day >= ? AND c.day <= ? AND c.working = 1 "
+      "LEFT JOIN presence p ON p.assignment_id = a.id AND p.day = c.day AND p.status = 'present' "
+      "WHERE a.active = 1 AND a.refused = 0 AND a.status <> 'cancelled' AND " + in +
+      " GROUP BY a.id, c.iso_week HAVING COUNT(DISTINCT p.day) < ?",
+      params);
+
+  // Count every full week evaluated (for the summary), then judge the short ones.
+  for (const auto& [id, a] : by_id) {
+    std::string first = std::max({a->start, e.request.from});
+    std::string last = std::min({a->end, e.last_day});
+    if (last < first) continue;
+    auto w0 = calendar::iso_week(first), w1 = calendar::iso_week(last);
+    int weeks = (calendar::day_number(w1.monday()) - calendar::day_number(w0.monday())) / 7 + 1;
+    e.checked("dispatch.weekly_days", weeks);
+  }
+  for (const auto& r : rows.rows) {
+    auto it = by_id.find(r[0].as_int());
+    if (it == by_id.end()) continue;
+    const Assignment& a = *it->second;
+    calendar::IsoWeek week;
+    if (!calendar::parse_iso_week(r[1].as_text(), week)) continue;
+    // A week the assignment (or the evaluated period) covers only in part is not judged.
+    std::string first = std::max(a.start, e.request.from), last = std::min(a.end, e.last_day);
+    if (week.monday() < first || week.sunday() > last) continue;
+    auto p = weekly_param(e, a);
+    int64_t required = std::min<int64_t>(std::get<int64_t>(p->value), r[3].as_int());
+    int64_t on_site = r[2].as_int();
+    if (on_site >= required) continue;
+    Finding f{.rule = "D4", .check = "dispatch.weekly_days", .severity = Severity::error, .subject_type = "staff",
+              .subject_id = a.staff_id, .subject_name = a.staff_name, .period = week.label(),
+              .expected = "≥" + std::to_string(required) + "天", .actual = std::to_string(on_site) + "天",
+              .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
+              .region_code = a.relationship->recipient_region};
+    f.message = a.staff_name + " " + week_label(week.label()) + "在受援单位" + a.relationship->recipient_name +
+                std::to_string(on_site) + "天,少于每周" + std::to_string(required) + "天";
+    e.add(std::move(f), *p);
+  }
+}
+
+// D4: at least one dispatched person on site every working day, from the first day
+// someone was dispatched under the relationship.
+void daily_coverage(Evaluation& e) {
+  std::map<int64_t, std::string> first_start;  // relationship → first assignment start
+  for (const auto& a : e.assignments) {
+    if (a.refused || a.status == "cancelled") continue;
+    auto& s = first_start[a.relationship_id];
+    if (s.empty() || a.start < s) s = a.start;
+  }
+  for (const auto& r : e.relationships) {
+    if (!e.flag(r, "dispatch.daily_coverage_required") || !first_start.count(r.id)) continue;
+    std::string from = std::max({r.start, e.request.from, first_start[r.id]});
+    std::string to = std::min(r.end, e.last_day);
+    if (to < from) continue;
+    auto rows = e.db.query(
+        "SELECT c.day, c.iso_week FROM work_calendar c WHERE c.day >= ? AND c.day <= ? AND c.working = 1 AND NOT "
+        "EXISTS (SELECT 1 FROM presence p JOIN assignment a ON a.id = p.assignment_id WHERE a.relationship_id = ? "
+        "AND a.active = 1 AND p.day = c.day AND p.status = 'present') ORDER BY c.day",
+        {from, to, r.id});
+    int working = static_cast<int>(
+        e.db.query("SELECT COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1", {from, to})
+            .scalar()
+            .as_int());
+    e.checked("dispatch.daily_coverage", working);
+    // One finding per week, naming the uncovered days.
+    std::map<std::string, std::vector<std::string>> by_week;
+    for (const auto& row : rows.rows) by_week[row[1].as_text()].push_back(row[0].as_text());
+    auto p = e.param(r, "dispatch.daily_coverage_required");
+    for (const auto& [week, days] : by_week) {
+      std::string list;
+      for (size_t i = 0; i < days.size(); ++i)
+        list += (i ? "、" : "") + std::to_string(std::stoi(days[i].substr(5, 2))) + "月" +
+                std::to_string(std::stoi(days[i].substr(8, 2))) + "日";
+      Finding f{.rule = "D4", .check = "dispatch.daily_coverage", .severity = Severity::error,
+                .subject_type = "relationship", .subject_id = r.id, .subject_name = r.recipient_name, .period = week,
+                .expected = "每个工作日≥1人在岗", .actual = std::to_string(days.size()) + "个工作日无人在岗",
+                .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
+      f.message = r.recipient_name + " " + week_label(week) + "有" + std::to_string(days.size()) +
+                  "个工作日无派驻人员在岗(" + list + ")";
+      // The failure count is per day, the finding per week.
+      e.add(std::move(f), *p);
+      e.report.checks["dispatch.daily_coverage"].failed += static_cast<int64_t>(days.size()) - 1;
+    }
+  }
+}
+
+// D2: the city→county rule counts staff on site at the same time; judged per month by
+// the best day of the month, so one sick day does not make a finding.
+void concurrent_staff(Evaluation& e) {
+  std::vector<const Relationship*> rels;
+  for (const auto& r : e.relationships) {
+    bool city_tier = r.tier == "tertiary_county" || r.tier == "city_county";
+    if ((city_tier && e.integer(r, "dispatch.min_concurrent_staff_city_to_county")) || e.integer(r, "dispatch.team_size"))
+      rels.push_back(&r);
+  }
+  if (rels.empty()) return;
+  Params params{e.request.from, e.last_day};
+  std::string in = e.relationship_in("a.relationship_id", params);
+  auto rows = e.db.query(
+      "SELECT a.relationship_id, p.day, COUNT(DISTINCT a.staff_id) FROM presence p JOIN assignment a ON a.id = "
+      "p.assignment_id WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' AND a.active = 1 AND " + in +
+      " GROUP BY a.relationship_id, p.day",
+      params);
+  std::map<std::pair<int64_t, std::string>, int64_t> best;  // (relationship, month) → max headcount
+  for (const auto& row : rows.rows) {
+    auto& b = best[{row[0].as_int(), row[1].as_text().substr(0, 7)}];
+    b = std::max(b, row[2].as_int());
+  }
+  for (const Relationship* r : rels) {
+    bool city_tier = r->tier == "tertiary_county" || r->tier == "city_county";
+    std::string key = city_tier && e.integer(*r, "dispatch.min_concurrent_staff_city_to_county")
+                          ? "dispatch.min_concurrent_staff_city_to_county"
+                          : "dispatch.team_size";
+    int64_t required = *e.integer(*r, key);
+    // Whole months inside both the relationship and the evaluated period.
+    std::string from = std::max(r->start, e.request.from), to = std::min(r->end, e.last_day);
+    for (std::string m = from.substr(0, 7); m <= to.substr(0, 7); m = add_months(m + "-01", 1).substr(0, 7)) {
+      if (m + "-01" < from || add_months(m + "-01", 1) > calendar::add_days(to, 1)) continue;
+      e.checked("dispatch.concurrent_staff");
+      int64_t got = best.count({r->id, m}) ? best[{r->id, m}] : 0;
+      if (got >= required) continue;
+      Finding f{.rule = "D2", .check = "dispatch.concurrent_staff", .severity = Severity::error,
+                .subject_type = "relationship", .subject_id = r->id,
+                .subject_name = r->supporting_name + "→" + r->recipient_name, .period = m,
+                .expected = "≥" + std::to_string(required) + "人同时在岗",
+                .actual = "最多" + std::to_string(got) + "人", .relationship_id = r->id,
+                .institution_id = r->recipient_id, .region_code = r->recipient_region};
+      f.message = r->supporting_name + "派驻" + r->recipient_name + " " + month_label(m) + "同时在岗最多" +
+                  std::to_string(got) + "人,少于" + std::to_string(required) + "人";
+      e.add(std::move(f), *e.param(*r, key));
+    }
+  }
+}
+
+// D10: half-days the dispatched person checked in but the recipient never confirmed,
+// a week after the fact — the sign of "not actually on site".
+void unconfirmed(Evaluation& e) {
+  std::string cutoff = calendar::add_days(e.request.today, -7);
+  Params params{e.request.from, std::min(e.last_day, cutoff)};
+  std::string in = e.relationship_in("a.relationship_id", params);
+  auto rows = e.db.query(
+      "SELECT a.id, SUBSTR(p.day, 1, 7), COUNT(*) FROM presence p JOIN assignment a ON a.id = p.assignment_id "
+      "WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' AND p.confirmed = 0 AND a.active = 1 AND " + in +
+      " GROUP BY a.id, SUBSTR(p.day, 1, 7)",
+      params);
+  std::map<int64_t, const Assignment*> by_id;
+  for (const auto& a : e.assignments) by_id[a.id] = &a;
+  e.checked("presence.confirmation", static_cast<int64_t>(e.assignments.size()));
+  for (const auto& row : rows.rows) {
+    auto it = by_id.find(row[0].as_int());
+    if (it == by_id.end()) continue;
+    const Assignment& a = *it->second;
+    auto p = e.param(*a.relationship, "dispatch.min_days_per_week");
+    if (!p) continue;
+    std::string month = row[1].as_text();
+    Finding f{.rule = "D10", .check = "presence.confirmation", .severity = Severity::warning,
+              .subject_type = "staff", .subject_id = a.staff_id, .subject_name = a.staff_name, .period = month,
+              .expected = "在岗记录经受援单位确认", .actual = std::to_string(row[2].as_int()) + "个半天未确认",
+              .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
+              .region_code = a.relationship->recipient_region};
+    f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(row[2].as_int()) + "个半天签到未经" +
+                a.relationship->recipient_name + "确认";
+    e.add(std::move(f), *p);
+  }
+}
+
+}  // namespace
+
+void check_presence(Evaluation& e) {
+  weekly_days(e);
+  daily_coverage(e);
+  concurrent_staff(e);
+  unconfirmed(e);
+}
+
+}  // namespace yilian::compliance

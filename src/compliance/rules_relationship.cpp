@@ -1,0 +1,172 @@
+// Yearly duties of a relationship: a filed agreement (A2), leadership visits and
+// lectures (D9), free trainees and their terms (T1), and regular teaching records (D10).
+// A year still running is judged pro rata and reported as a warning, so a bureau sees
+// a relationship falling behind before the year is lost.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "calendar/date.h"
+#include "compliance/context.h"
+
+namespace yilian::compliance {
+namespace {
+
+struct YearWindow {
+  int year;
+  std::string from, to;  // the part of the year the relationship and the request cover
+  bool complete;          // the window reaches its natural end
+  double fraction;        // of the window's full length that has elapsed
+};
+
+std::vector<YearWindow> years(const Evaluation& e, const Relationship& r) {
+  std::vector<YearWindow> out;
+  std::string from = std::max(r.start, e.request.from), to = std::min(r.end, e.request.to);
+  for (int y = std::stoi(from.substr(0, 4)); y <= std::stoi(to.substr(0, 4)); ++y) {
+    std::string ys = std::to_string(y);
+    std::string wf = std::max(from, ys + "-01-01"), wt = std::min(to, ys + "-12-31");
+    if (wt < wf || wf > e.last_day) continue;
+    std::string seen = std::min(wt, e.last_day);
+    double full = calendar::days_between(wf, wt) + 1, elapsed = calendar::days_between(wf, seen) + 1;
+    out.push_back({y, wf, wt, seen == wt, elapsed / full});
+  }
+  return out;
+}
+
+// Counts against a yearly minimum; returns true when a finding was filed.
+bool judge_yearly(Evaluation& e, const Relationship& r, const YearWindow& w, const std::string& rule,
+                  const std::string& check, const std::string& what, int64_t required, int64_t got,
+                  const policy::Param& p) {
+  e.checked(check);
+  int64_t due = w.complete ? required : static_cast<int64_t>(std::floor(required * w.fraction));
+  if (got >= due || due == 0) return false;
+  Finding f{.rule = rule, .check = check, .severity = w.complete ? Severity::error : Severity::warning,
+            .subject_type = "relationship", .subject_id = r.id,
+            .subject_name = r.supporting_name + "→" + r.recipient_name, .period = std::to_string(w.year),
+            .expected = w.complete ? "≥" + std::to_string(required) : "截至目前应≥" + std::to_string(due),
+            .actual = std::to_string(got), .relationship_id = r.id, .institution_id = r.recipient_id,
+            .region_code = r.recipient_region};
+  f.message = f.subject_name + " " + std::to_string(w.year) + "年" + what + std::to_string(got) + (w.complete ? "," : ",截至目前") +
+              "少于" + (w.complete ? "每年" + std::to_string(required) : "应有的" + std::to_string(due));
+  e.add(std::move(f), p);
+  return true;
+}
+
+int64_t count(Evaluation& e, const std::string& sql, const store::Params& params) {
+  return e.db.query(sql, params).scalar().as_int();
+}
+
+void agreements(Evaluation& e, const Relationship& r, const YearWindow& w) {
+  if (r.status != "signed" && r.status != "filed") return;
+  auto p = e.param(r, "relationship.term_years");
+  if (!p) return;
+  e.checked("agreement.filed");
+  int64_t filed = count(e,
+                        "SELECT COUNT(*) FROM agreement WHERE relationship_id = ? AND active = 1 AND status = 'filed' "
+                        "AND filed_date <= ? AND (kind = 'mid_term' OR SUBSTR(COALESCE(signed_date, filed_date), 1, 4) = ?)",
+                        {r.id, w.to, std::to_string(w.year)});
+  if (filed > 0) return;
+  Finding f{.rule = "A2", .check = "agreement.filed", .severity = Severity::warning, .subject_type = "relationship",
+            .subject_id = r.id, .subject_name = r.supporting_name + "→" + r.recipient_name,
+            .period = std::to_string(w.year), .expected = "签订协议并报卫生行政部门备案", .actual = "无已备案协议",
+            .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
+  f.message = f.subject_name + " " + std::to_string(w.year) + "年无已报备案的对口支援协议";
+  e.add(std::move(f), *p);
+}
+
+void visits_and_lectures(Evaluation& e, const Relationship& r, const YearWindow& w) {
+  if (auto p = e.integer(r, "support.leadership_visits_per_year")) {
+    int64_t got = count(e, "SELECT COUNT(*) FROM leadership_visit WHERE relationship_id = ? AND active = 1 AND day >= ? "
+                           "AND day <= ?", {r.id, w.from, w.to});
+    judge_yearly(e, r, w, "D9", "support.leadership_visits", "领导班子到受援单位督导", *p, got,
+                 *e.param(r, "support.leadership_visits_per_year"));
+  }
+  auto lectures = [&](const char* kinds) {
+    return count(e, std::string("SELECT COUNT(*) FROM activity v JOIN assignment a ON a.id = v.assignment_id WHERE "
+                                "a.relationship_id = ? AND v.active = 1 AND v.day >= ? AND v.day <= ? AND v.kind IN (") +
+                        kinds + ")",
+                 {r.id, w.from, w.to});
+  };
+  if (auto p = e.integer(r, "support.lectures_per_year"))
+    judge_yearly(e, r, w, "D9", "support.lectures", "举办讲座", *p, lectures("'lecture', 'hospital_lecture'"),
+                 *e.param(r, "support.lectures_per_year"));
+  if (auto p = e.integer(r, "support.hospital_wide_lectures_per_year"))
+    judge_yearly(e, r, w, "D9", "support.hospital_wide_lectures", "全院培训大课", *p, lectures("'hospital_lecture'"),
+                 *e.param(r, "support.hospital_wide_lectures_per_year"));
+}
+
+void trainees(Evaluation& e, const Relationship& r, const YearWindow& w) {
+  auto rows = e.db.query(
+      "SELECT t.id, s.name, t.start_date, t.end_date, t.free_of_charge FROM trainee t JOIN staff s ON s.id = "
+      "t.staff_id WHERE t.relationship_id = ? AND t.active = 1 AND t.start_date >= ? AND t.start_date <= ?",
+      {r.id, w.year == std::stoi(w.from.substr(0, 4)) ? std::to_string(w.year) + "-01-01" : w.from, w.to});
+  if (auto p = e.integer(r, "training.free_trainees_per_year")) {
+    int64_t free = 0;
+    for (const auto& row : rows.rows) free += row[4].as_int() ? 1 : 0;
+    judge_yearly(e, r, w, "T1", "training.free_trainees", "免费接收进修", *p, free,
+                 *e.param(r, "training.free_trainees_per_year"));
+  }
+  if (auto p = e.param(r, "training.min_trainee_months")) {
+    int64_t months = std::get<int64_t>(p->value);
+    for (const auto& row : rows.rows) {
+      e.checked("training.trainee_term");
+      std::string start = row[2].as_text(), end = row[3].as_text();
+      if (end >= calendar::add_days(add_months(start, static_cast<int>(months)), -1)) continue;
+      int got = static_cast<int>(calendar::months_between(start, end) + 0.5);
+      Finding f{.rule = "T1", .check = "training.trainee_term", .severity = Severity::error, .subject_type = "trainee",
+                .subject_id = row[0].as_int(), .subject_name = row[1].as_text(), .period = start.substr(0, 4),
+                .expected = "≥" + std::to_string(months) + "个月", .actual = std::to_string(got) + "个月",
+                .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
+      f.message = row[1].as_text() + " 在" + r.supporting_name + "进修" + std::to_string(got) + "个月(" + start + "至" +
+                  end + "),少于" + std::to_string(months) + "个月";
+      e.add(std::move(f), *p);
+    }
+  }
+}
+
+// D10: teaching and lecture records kept irregularly — a month on site with no
+// teaching record at all. Checked where the policy asks for lectures.
+void teaching_records(Evaluation& e) {
+  store::Params params{e.request.from, e.last_day};
+  std::string in = e.relationship_in("a.relationship_id", params);
+  auto rows = e.db.query(
+      "SELECT a.id, SUBSTR(v.day, 1, 7) FROM activity v JOIN assignment a ON a.id = v.assignment_id WHERE v.day >= ? "
+      "AND v.day <= ? AND v.active = 1 AND v.kind IN ('lecture', 'hospital_lecture', 'teaching_round', 'mentoring', "
+      "'surgery_demo') AND " + in + " GROUP BY a.id, SUBSTR(v.day, 1, 7)",
+      params);
+  std::set<std::pair<int64_t, std::string>> taught;
+  for (const auto& row : rows.rows) taught.insert({row[0].as_int(), row[1].as_text()});
+  for (const auto& a : e.assignments) {
+    if (a.refused || a.status == "cancelled" || a.level == "village") continue;
+    auto p = e.param(*a.relationship, "support.lectures_per_year");
+    if (!p) continue;
+    std::string from = std::max(a.start, e.request.from), to = std::min(a.end, e.last_day);
+    for (std::string m = from.substr(0, 7); !from.empty() && m <= to.substr(0, 7);
+         m = add_months(m + "-01", 1).substr(0, 7)) {
+      if (m + "-01" < from || add_months(m + "-01", 1) > calendar::add_days(to, 1)) continue;  // whole months only
+      e.checked("support.teaching_records");
+      if (taught.count({a.id, m})) continue;
+      Finding f{.rule = "D10", .check = "support.teaching_records", .severity = Severity::warning,
+                .subject_type = "staff", .subject_id = a.staff_id, .subject_name = a.staff_name, .period = m,
+                .expected = "每月有教学/讲座/带教记录", .actual = "无记录", .relationship_id = a.relationship_id,
+                .institution_id = a.recipient_id, .region_code = a.relationship->recipient_region};
+      f.message = a.staff_name + " " + month_label(m) + "在" + a.relationship->recipient_name + "无教学查房、讲座或带教记录";
+      e.add(std::move(f), *p);
+    }
+  }
+}
+
+}  // namespace
+
+void check_relationships(Evaluation& e) {
+  for (const auto& r : e.relationships) {
+    for (const auto& w : years(e, r)) {
+      agreements(e, r, w);
+      visits_and_lectures(e, r, w);
+      trainees(e, r, w);
+    }
+  }
+  teaching_records(e);
+}
+
+}  // namespace yilian::compliance
