@@ -16,7 +16,7 @@ class SupportApi : public ApiTest {
     auto r = post("/api/v1/support-relationships", "hospital_a",
                   {{"supporting_institution_id", seed.county_a_hospital}, {"recipient_institution_id", seed.township_a1},
                    {"tier", "county_township"}, {"start_date", days_from_today(-60)},
-                   {"end_date", days_from_today(3 * 365)}, {"status", "signed"}, {"preset_id", "huang_district_2013"}});
+                   {"end_date", days_from_today(3 * 365)}, {"status", "signed"}, {"preset_id", "huang-2013"}});
     ASSERT_EQ(r.status, 201) << r.raw;
     relationship = r.body["id"];
     auto a = post("/api/v1/assignments", "hospital_a",

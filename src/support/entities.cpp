@@ -2,6 +2,8 @@
 
 #include "common/clock.h"
 #include "common/error.h"
+#include "policy/effective.h"
+#include "policy/startup.h"
 #include "support/choices.h"
 #include "support/entity_helpers.h"
 
@@ -44,10 +46,24 @@ std::shared_ptr<const EntitySpec> relationship_entity() {
       if (integer(row, "supporting_institution_id") == integer(row, "recipient_institution_id"))
         common::invalid("recipient_institution_id", "支援单位和受援单位不能相同");
       check_period(row, "start_date", "end_date", "帮扶期");
+      // The preset must exist, and overrides must pass the same catalog checks as preset
+      // files; the override itself is audited with the row (before/after).
+      std::string preset_id = text(row, "preset_id");
+      const policy::Preset* preset = nullptr;
+      if (!preset_id.empty()) {
+        preset = policy::shipped_presets()->find(preset_id);
+        if (!preset) common::invalid("preset_id", "政策方案不存在: " + preset_id);
+      }
       std::string overrides = text(row, "overrides");
       if (!overrides.empty()) {
         auto j = json::parse(overrides, nullptr, false);
         if (j.is_discarded() || !j.is_object()) common::invalid("overrides", "参数覆盖须为JSON对象");
+        if (!preset) common::invalid("overrides", "覆盖参数前须先选择政策方案");
+        try {
+          policy::merge(*preset, j);
+        } catch (const common::ApiError& e) {
+          common::invalid("overrides", std::string("参数覆盖无效: ") + e.what());
+        }
       }
       auto kind = ctx.db.query("SELECT kind FROM institution WHERE id = ?", {integer(row, "recipient_institution_id")})
                       .scalar()

@@ -1,0 +1,117 @@
+// Promotion ledger (D5), fee statements (D7) and the annual numbers (E4), through the API.
+#include "support/fixture.h"
+
+namespace yilian::testing {
+
+using nlohmann::json;
+
+class SupportReports : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    // County A's hospital supports township A1 under the 医联体 fee schedule preset,
+    // which pays 200 元/day (senior) and 500 元/case (senior) and a 600 元 allowance
+    // is added by override.
+    relationship = db->insert(
+        "INSERT INTO support_relationship (supporting_institution_id, recipient_institution_id, tier, start_date, "
+        "end_date, status, preset_id, overrides, created_at, updated_at) VALUES (?, ?, 'county_township', "
+        "'2025-01-01', '2027-12-31', 'filed', 'huang-2013', NULL, 'x', 'x')",
+        {seed.county_a_hospital, seed.township_a1});
+    db->exec("UPDATE staff SET title_code = '233', title_level = 'intermediate', promotion_year = 2026 WHERE id = ?",
+             {seed.staff_a});
+    assignment = db->insert(
+        "INSERT INTO assignment (relationship_id, staff_id, home_institution_id, recipient_institution_id, level, role, "
+        "planned_start, planned_end, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'township', 'resident', "
+        "'2026-03-02', '2026-03-31', 'active', 'x', 'x')",
+        {relationship, seed.staff_a, seed.county_a_hospital, seed.township_a1});
+    for (const char* day : {"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-09", "2026-03-10"})
+      db->exec("INSERT INTO presence (assignment_id, day, half, status, confirmed, created_at, updated_at) VALUES "
+               "(?, ?, 'am', 'present', 1, 'x', 'x')", {assignment, day});
+    auto act = [&](const char* day, const char* kind, int qty) {
+      db->exec("INSERT INTO activity (assignment_id, day, kind, title, quantity, created_at, updated_at) VALUES "
+               "(?, ?, ?, 't', ?, 'x', 'x')", {assignment, day, kind, qty});
+    };
+    act("2026-03-02", "clinic", 25);
+    act("2026-03-02", "ward_round", 1);  // same day: one service day
+    act("2026-03-03", "lecture", 40);
+    act("2026-03-04", "surgery", 2);
+    act("2026-03-09", "difficult_case", 1);
+  }
+  int64_t relationship = 0, assignment = 0;
+};
+
+TEST_F(SupportReports, PromotionLedgerCountsGrassrootsDaysAndExplainsIneligibility) {
+  auto r = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["total"], 1);
+  const auto& p = r.body["items"][0];
+  EXPECT_EQ(p["name"], "张三");
+  EXPECT_EQ(p["grassroots_days"], 5);
+  EXPECT_EQ(p["candidate"], true);
+  EXPECT_EQ(p["eligible"], false);
+  std::string reasons = p["reasons"].dump();
+  EXPECT_NE(reasons.find("不足6个月"), std::string::npos) << reasons;  // a one-month term under a half-year rule
+  EXPECT_NE(reasons.find("黄*区"), std::string::npos) << reasons;     // with its citation
+  EXPECT_EQ(get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_b").body["total"], 0);
+  EXPECT_EQ(get("/api/v1/promotion-ledger?year=1999", "hospital_a").status, 400);
+  // A refusal this year loses eligibility under this preset.
+  db->exec("UPDATE assignment SET refused = 1");
+  auto refused = get("/api/v1/promotion-ledger?year=2026&candidates=1", "bureau_a");
+  EXPECT_NE(refused.body["items"][0]["reasons"].dump().find("拒绝派驻"), std::string::npos);
+}
+
+TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
+  db->exec("UPDATE support_relationship SET preset_id = 'alliance-fees-2016', overrides = ?",
+           {std::string("{\"compensation.monthly_allowance\": 600}")});
+  auto r = get("/api/v1/fee-statements?month=2026-03", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["items"].size(), 1u);
+  const auto& s = r.body["items"][0];
+  EXPECT_EQ(s["service_days"], 2);  // clinic + ward round on 3-02, lecture on 3-03
+  EXPECT_EQ(s["surgery_cases"], 2);
+  EXPECT_EQ(s["service_day_rate"], 100);  // 中级: 100 元/天
+  EXPECT_EQ(s["surgery_case_rate"], 300);  // 中级: 300 元/例
+  EXPECT_EQ(s["service_fee"], 200);
+  EXPECT_EQ(s["surgery_fee"], 600);
+  EXPECT_EQ(s["allowance"], 581);  // 30 of March's 31 days under assignment: 600 × 30/31
+  EXPECT_EQ(s["fee_payer"], "解放路卫生院");
+  EXPECT_EQ(get("/api/v1/fee-statements?month=2026-03", "hospital_b").body["items"].size(), 0u);
+  EXPECT_EQ(get("/api/v1/fee-statements?month=2026-3", "hospital_a").status, 400);
+}
+
+TEST_F(SupportReports, AnnualSummaryAddsUpTheRecords) {
+  auto r = get("/api/v1/support/annual-summary?year=2026", "bureau_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["items"].size(), 1u);
+  const auto& t = r.body["totals"];
+  EXPECT_EQ(t["staff_dispatched"], 1);
+  EXPECT_EQ(t["days_on_site"], 5);
+  EXPECT_EQ(t["lectures"], 1);
+  EXPECT_EQ(t["lecture_attendees"], 40);
+  EXPECT_EQ(t["surgeries"], 2);
+  EXPECT_EQ(t["patients"], 25);
+  EXPECT_EQ(t["case_discussions"], 1);
+  EXPECT_EQ(get("/api/v1/support/annual-summary?year=2026", "bureau_b").body["items"].size(), 0u);
+  EXPECT_EQ(get("/api/v1/support/annual-summary?year=20x6", "bureau_a").status, 400);
+}
+
+TEST_F(SupportReports, RelationshipPresetAndOverridesAreValidated) {
+  json base = {{"supporting_institution_id", seed.county_a_hospital}, {"recipient_institution_id", seed.township_a2},
+               {"tier", "county_township"}, {"start_date", "2026-01-01"}, {"end_date", "2028-12-31"},
+               {"status", "draft"}};
+  base["preset_id"] = "no-such-preset";
+  EXPECT_EQ(post("/api/v1/support-relationships", "admin", base).body["error"]["field"], "preset_id");
+  base["preset_id"] = "huang-2013";
+  base["overrides"] = "{\"dispatch.min_days_per_week\": 9}";
+  auto bad = post("/api/v1/support-relationships", "admin", base);
+  EXPECT_EQ(bad.body["error"]["field"], "overrides") << bad.raw;
+  base["overrides"] = "{\"dispatch.min_days_per_weak\": 4}";
+  EXPECT_EQ(post("/api/v1/support-relationships", "admin", base).body["error"]["field"], "overrides");
+  base["overrides"] = "{\"dispatch.min_days_per_week\": 4}";
+  auto ok = post("/api/v1/support-relationships", "admin", base);
+  ASSERT_EQ(ok.status, 201) << ok.raw;
+  auto audit = db->query("SELECT after_json FROM audit_log WHERE entity = 'support_relationship' AND action = 'create'");
+  EXPECT_NE(audit.scalar().as_text().find("min_days_per_week"), std::string::npos);  // the override is audited
+}
+
+}  // namespace yilian::testing
