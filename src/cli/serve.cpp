@@ -7,12 +7,16 @@
 #include "app/modules.h"
 #include "cli/commands.h"
 #include "http/server.h"
+#include "policy/startup.h"
 
 namespace yilian::cli {
 
-// yilian serve [--db URL] [--listen HOST:PORT] [--threads N] [--web DIR] [--access-log]
+// yilian serve [--db URL] [--listen HOST:PORT] [--threads N] [--web DIR] [--policies DIR] [--access-log]
 int cmd_serve(const Args& a) {
   std::string url = db_url(a);
+  // Load the policy presets before touching the database: a broken preset stops the
+  // server with every problem listed (file, line, key) and nothing migrated.
+  policy::shipped_presets(a.get("policies"));
   {
     auto db = open_migrated(url);  // migrate once, before the workers open their own connections
     ensure_admin(*db);

@@ -39,24 +39,19 @@ class FileReader {
   Preset read(const toml::table& root, int& id_line) {
     Preset preset;
     preset.file = file_;
-    const toml::table* header = nullptr;
-    const toml::table* params = nullptr;
     for (const auto& [key, node] : root) {
       std::string name(key.str());
-      if (name == "preset" && node.is_table()) {
-        header = node.as_table();
-      } else if (name == "params" && node.is_table()) {
-        params = node.as_table();
-      } else if (name == "preset" || name == "params") {
+      if ((name == "preset" || name == "params") && !node.is_table())
         issue(line_of(key), name, "应为表([" + name + "])");
-      } else {
+      else if (name != "preset" && name != "params")
         issue(line_of(key), name, "未知的顶层键,只允许 [preset] 与 [params.\"参数名\"]");
-      }
     }
+    const toml::node* header = root.get("preset");
+    const toml::node* params = root.get("params");
     if (!header) issue(0, "preset", "缺少 [preset] 表(id、title、document,可选 seed、year、note)");
-    else read_header(*header, preset, id_line);
-    if (!params || params->empty()) issue(0, "params", "未设置任何参数");
-    else read_params(*params, "", preset);
+    else if (header->is_table()) read_header(*header->as_table(), preset, id_line);
+    if (!params || (params->is_table() && params->as_table()->empty())) issue(0, "params", "未设置任何参数");
+    else if (params->is_table()) read_params(*params->as_table(), "", preset);
     return preset;
   }
 
@@ -274,7 +269,8 @@ PresetSet load_presets(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) throw PresetLoadError({{dir.string(), 0, "", "政策方案目录不存在"}});
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".toml") names.push_back(entry.path().filename().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".toml")
+      names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   if (names.empty()) throw PresetLoadError({{dir.string(), 0, "", "目录中没有政策方案文件(*.toml)"}});
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "policy/startup.h"
 #include "policy/test_files.h"
 
@@ -240,7 +242,8 @@ TEST(PresetLoader, MissingOrEmptyDirectoryIsAnError) {
 TEST(PresetStartup, BrokenDirectoryRefusesToLoad) {
   auto good = shipped_presets();
   auto dir = fresh_dir();
-  write_file(dir, "broken.toml", header("broken") + "[params.\"dispatch.min_days_per_week\"]\nvalue = 9\nsource = \"x\"\n");
+  write_file(dir, "broken.toml",
+             header("broken") + "[params.\"dispatch.min_days_per_week\"]\nvalue = 9\nsource = \"x\"\n");
   try {
     shipped_presets(dir.string());
     ADD_FAILURE() << "a broken preset must stop the start";

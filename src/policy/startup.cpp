@@ -33,7 +33,8 @@ std::filesystem::path locate_policies_dir(const std::string& option) {
   if (!option.empty()) return must_exist(option, "--policies");
   if (auto dir = env("YILIAN_POLICIES"); !dir.empty()) return must_exist(dir, "环境变量 YILIAN_POLICIES");
   std::vector<std::filesystem::path> candidates = {"policies"};
-  if (auto source = env("YILIAN_SOURCE_DIR"); !source.empty()) candidates.push_back(std::filesystem::path(source) / "policies");
+  if (auto source = env("YILIAN_SOURCE_DIR"); !source.empty())
+    candidates.push_back(std::filesystem::path(source) / "policies");
   if (auto exe = beside_executable(); !exe.empty()) candidates.push_back(exe);
   for (const auto& dir : candidates)
     if (std::filesystem::is_directory(dir)) return dir;
