@@ -1,6 +1,7 @@
 // The baseline the API benchmark is compared with: the same HTTP server, but each
-// request is one raw SQLite query of a 100-row staff page rendered to JSON — no
-// authentication, no scope, no generic entity layer. Usage: bare_server DB PORT
+// request is one prepared raw SQLite query of the same 100-row staff page (the same
+// columns and joins as GET /api/v1/staff) rendered to JSON — no authentication, no
+// scope, no count, no generic entity layer. Usage: bare_server DB PORT
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -29,18 +30,29 @@ int main(int argc, char** argv) {
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(db,
-                       "SELECT id, name, sex, birth_date, title_code, institution_id FROM staff ORDER BY id LIMIT 100",
+                       "SELECT t.id, t.version, t.active, t.created_at, t.updated_at, t.institution_id, "
+                       "t.department_id, t.name, t.sex, t.birth_date, t.id_number, t.phone, t.profession, "
+                       "t.title_code, t.title_level, t.promotion_year, i.name, d.name FROM staff t JOIN institution i "
+                       "ON i.id = t.institution_id LEFT JOIN department d ON d.id = t.department_id WHERE t.active = 1 "
+                       "ORDER BY t.id LIMIT 100",
                        -1, &st, nullptr);
     return [st](yilian::http::Request&) {
+      static const char* names[] = {"id", "version", "active", "created_at", "updated_at", "institution_id",
+                                    "department_id", "name", "sex", "birth_date", "id_number", "phone",
+                                    "profession", "title_code", "title_level", "promotion_year",
+                                    "institution_name", "department_name"};
       nlohmann::json items = nlohmann::json::array();
       sqlite3_reset(st);
       while (sqlite3_step(st) == SQLITE_ROW) {
-        auto text = [&](int i) {
-          auto p = sqlite3_column_text(st, i);
-          return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
-        };
-        items.push_back({{"id", sqlite3_column_int64(st, 0)}, {"name", text(1)}, {"sex", text(2)},
-                         {"birth_date", text(3)}, {"title_code", text(4)}, {"institution_id", sqlite3_column_int64(st, 5)}});
+        nlohmann::json row = nlohmann::json::object();
+        for (int i = 0; i < 18; ++i) {
+          switch (sqlite3_column_type(st, i)) {
+            case SQLITE_INTEGER: row[names[i]] = sqlite3_column_int64(st, i); break;
+            case SQLITE_NULL: row[names[i]] = nullptr; break;
+            default: row[names[i]] = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+          }
+        }
+        items.push_back(std::move(row));
       }
       return yilian::http::Response::json({{"items", items}, {"total", 100}});
     };

@@ -13,7 +13,7 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-cmake --build build --target yilian bare_server -j "$(nproc)" >/dev/null
+flock build/.lock cmake --build build --target yilian bare_server -j "$(nproc)" >/dev/null
 export YILIAN_ADMIN_PASSWORD=BenchAdmin2026
 build/yilian demo --db "sqlite:$WORK/county.db" --scale county >"$WORK/demo.log"
 build/yilian serve --db "sqlite:$WORK/county.db" --listen "127.0.0.1:$PORT" --threads 2 >"$WORK/serve.log" 2>&1 &
@@ -36,10 +36,13 @@ run() {  # name, url, [header]
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   size=$(curl -s ${hdr:+-H "$hdr"} "$url" | wc -c)
   printf '%-44s %10s req/s   p99 %8s   body %6s bytes\n' "$name" "$rps" "$p99" "$size"
+  LAST_RPS=$rps
 }
 
 echo "machine: $(nproc) cores, $(uname -r); wrk -t2 -c64 -d${DURATION}s; demo county: $(grep -c . "$WORK/demo.log") log lines"
-run "bare Beast+SQLite, 100-row staff page" "http://127.0.0.1:$BARE_PORT/"
+run "bare Beast+SQLite, same 100-row staff page" "http://127.0.0.1:$BARE_PORT/"
+BARE=$LAST_RPS
 run "GET /api/v1/staff?page_size=100 (bureau)" "http://127.0.0.1:$PORT/api/v1/staff?page_size=100" "$AUTH"
+echo "API / bare on the 100-row page: $(awk -v a="$LAST_RPS" -v b="$BARE" 'BEGIN { printf "%.0f%%", 100 * a / b }') (target ≥80%)"
 run "GET /api/v1/institutions/$INST (bureau)" "http://127.0.0.1:$PORT/api/v1/institutions/$INST" "$AUTH"
 run "GET /api/v1/health (no auth)" "http://127.0.0.1:$PORT/api/v1/health"

@@ -50,7 +50,8 @@ class EntitySpec {
   std::string tag;    // module
   std::string key = "id";  // the path key ("code" for regions)
   std::vector<FieldSpec> fields;
-  std::string joins;  // appended after "FROM table t"
+  std::string joins;  // appended after "FROM table t"; what scope and filters need
+  std::string display_joins;  // LEFT JOINs only the extra columns need (not used to count)
   std::vector<std::pair<std::string, std::string>> extra_columns;  // (SQL, JSON name), read-only
   auth::ScopeColumns scope;
   std::vector<auth::Role> writers;   // may create/update/delete rows inside their scope

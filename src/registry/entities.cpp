@@ -196,7 +196,8 @@ std::shared_ptr<const api::EntitySpec> staff_entity() {
     s->route = "/api/v1/staff";
     s->label = "医务人员";
     s->tag = "registry";
-    s->default_sort = "institution_id";
+    // Creation order lets a page stop after page_size rows instead of sorting the region.
+    s->default_sort = "id";
     s->fields = {
         {.name = "institution_id", .type = FieldType::integer, .label = "所属机构", .required = true, .filter = true,
          .sort = true, .references = "institution"},
@@ -215,7 +216,8 @@ std::shared_ptr<const api::EntitySpec> staff_entity() {
         {.name = "promotion_year", .type = FieldType::integer, .label = "拟申报晋升年度", .filter = true,
          .min = 2000, .max = 2100},
     };
-    s->joins = "JOIN institution i ON i.id = t.institution_id LEFT JOIN department d ON d.id = t.department_id";
+    s->joins = "JOIN institution i ON i.id = t.institution_id";
+    s->display_joins = "LEFT JOIN department d ON d.id = t.department_id";
     s->extra_columns = {{"i.name", "institution_name"}, {"d.name", "department_name"}};
     s->scope = {.region = "i.region_code", .institution = "t.institution_id", .kind = "i.kind", .staff = "t.id"};
     s->writers = {Role::admin, Role::bureau, Role::hospital, Role::township};

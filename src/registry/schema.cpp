@@ -90,7 +90,9 @@ CREATE TABLE staff (
 );
 CREATE INDEX staff_institution ON staff (institution_id, name);
 CREATE INDEX staff_department ON staff (department_id);
-)"}};
+)"},
+          // Lists count and page a region's staff from this index alone.
+          {201, "staff scope index", "CREATE INDEX staff_scope ON staff (institution_id, active)"}};
 }
 
 }  // namespace yilian::registry

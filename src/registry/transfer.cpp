@@ -502,7 +502,7 @@ io::Table export_rows(api::Context& ctx, TransferKind kind, const ExportOptions&
   auto cond = auth::scope_condition(ctx.me(), spec->scope);
   std::string select;
   for (const auto& c : columns) select += (select.empty() ? "" : ", ") + c.select;
-  std::string sql = "SELECT " + select + " FROM " + spec->table + " t " + spec->joins + " WHERE t.active = 1 AND " + cond.sql;
+  std::string sql = "SELECT " + select + " FROM " + spec->table + " t " + spec->joins + " " + spec->display_joins + " WHERE t.active = 1 AND " + cond.sql;
   store::Params params = cond.params;
   if (!options.region.empty()) {
     if (region_level(options.region) == RegionLevel::invalid)

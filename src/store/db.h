@@ -72,6 +72,7 @@ class Transaction {
 
 // Opens "sqlite:PATH" (or a plain path ending in .db) or "postgresql://…".
 std::unique_ptr<Db> open(const std::string& url);
+std::unique_ptr<Db> open_sqlite(const std::string& path);
 
 // "postgresql://user:pw@host:port/db?sslmode=disable" → libpq keyword/value form
 // ("host='host' port='port' …"), because SOCI's PostgreSQL backend parses its connect

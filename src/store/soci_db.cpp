@@ -1,6 +1,7 @@
-// Both backends through SOCI. The differences that matter are kept here: how a
-// connection is opened and tuned, how a write transaction starts, and how a
-// constraint violation is recognised.
+// PostgreSQL (and, for comparison, SQLite) through SOCI. The differences that matter
+// are kept here: how a connection is opened and tuned, how a write transaction
+// starts, and how a constraint violation is recognised. The default SQLite backend is
+// sqlite_db.cpp.
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -206,9 +207,10 @@ class SociDb final : public Db {
 std::unique_ptr<Db> open(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
     return std::make_unique<SociDb>(Backend::postgresql, postgres_conninfo(url));
-  if (url.rfind("sqlite:", 0) == 0) return std::make_unique<SociDb>(Backend::sqlite, url.substr(7));
-  if (url.size() > 3 && url.substr(url.size() - 3) == ".db")
-    return std::make_unique<SociDb>(Backend::sqlite, url);
+  // SQLite through SOCI remains reachable as "sqlite-soci:PATH", for comparison.
+  if (url.rfind("sqlite-soci:", 0) == 0) return std::make_unique<SociDb>(Backend::sqlite, url.substr(12));
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+  if (url.size() > 3 && url.substr(url.size() - 3) == ".db") return open_sqlite(url);
   throw DbError(DbError::Kind::other, "unsupported database URL (use sqlite:PATH or postgresql://…): " + url);
 }
 
