@@ -15,6 +15,7 @@ void usage() {
                "  import  --db URL --kind regions|institutions|villages|staff FILE.csv|FILE.xlsx\n"
                "  export  --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx\n"
                "  backup  --db URL --out FILE                                      consistent online copy\n"
+               "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"
                "  user    add|passwd ...                                           manage accounts\n\n"
                "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n";
 }
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     if (cmd == "demo") return yilian::cli::cmd_demo(args);
     if (cmd == "import") return yilian::cli::cmd_import(args);
     if (cmd == "export") return yilian::cli::cmd_export(args);
+    if (cmd == "check") return yilian::cli::cmd_check(args);
   } catch (const std::exception& e) {
     std::cerr << "yilian " << cmd << ": " << e.what() << "\n";
     return 1;
