@@ -7,6 +7,7 @@
 #include "calendar/date.h"
 #include "compliance/engine.h"
 #include "policy/preset.h"
+#include "policy/startup.h"
 #include "auth/session.h"
 #include "support/fixture.h"
 
@@ -314,7 +315,8 @@ TEST_F(Compliance, ApiAnswersScopedFindingsAndXlsxAndRejectsBadDates) {
   EXPECT_TRUE(weekly) << r.raw;
   auto other = get("/api/v1/compliance?from=2026-03-02&to=2026-03-08&today=2026-07-31", "bureau_b");
   EXPECT_EQ(other.body["relationships"], 0);
-  EXPECT_EQ(other.body["total"], 0);
+  for (const auto& f : other.body["findings"])  // only county B's own units (its uncovered hospital, A3)
+    EXPECT_EQ(f["region_code"].get<std::string>().rfind("370103", 0), 0u) << f.dump();
   EXPECT_EQ(get("/api/v1/compliance?from=2026-13-01", "bureau_a").status, 400);
   EXPECT_EQ(get("/api/v1/compliance?from=2026-03-01&to=2026-02-01", "bureau_a").status, 400);
   EXPECT_EQ(get("/api/v1/compliance", "").status, 401);
@@ -326,6 +328,38 @@ TEST_F(Compliance, ApiAnswersScopedFindingsAndXlsxAndRejectsBadDates) {
   auto x = app->handle(*db, req);
   EXPECT_EQ(x.status, 200);
   EXPECT_EQ(x.body.substr(0, 2), "PK");  // an xlsx file is a zip archive
+}
+
+}  // namespace yilian::testing
+
+namespace yilian::testing {
+
+TEST_F(Compliance, A3CountyInstitutionWithoutRelationshipIsReported) {
+  // The county hospitals have no relationship as recipient in the fixture; the shipped
+  // county preset sets the 100% coverage target.
+  presets = *policy::shipped_presets();
+  Report r = run("2026-01-01", "2026-12-31", "bureau_a");
+  auto cov = of(r, "coverage.county_institutions");
+  ASSERT_EQ(cov.size(), 1u);
+  EXPECT_EQ(cov[0].subject_name, "历下区人民医院");
+  EXPECT_EQ(cov[0].rule, "A3");
+  db->exec("INSERT INTO support_relationship (supporting_institution_id, recipient_institution_id, tier, start_date, "
+           "end_date, status, preset_id, created_at, updated_at) VALUES (?, ?, 'city_county', '2025-01-01', "
+           "'2027-12-31', 'signed', 'county-support-2016', 'x', 'x')",
+           {seed.city_hospital, seed.county_a_hospital});
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_a"), "coverage.county_institutions").empty());
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_b"), "coverage.county_institutions").size() == 1u);
+}
+
+TEST_F(Compliance, A7OverdueWorkStepsAreReported) {
+  db->exec("INSERT INTO work_step (relationship_id, stage, title, due_date, created_at, updated_at) VALUES "
+           "(?, 'staffing', '落实下派人员', '2026-03-31', 'x', 'x')", {relationship});
+  Report r = run("2026-01-01", "2026-12-31");
+  auto steps = of(r, "relationship.work_steps");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_NE(steps[0].message.find("落实下派人员"), std::string::npos);
+  db->exec("UPDATE work_step SET done_date = '2026-03-20'");
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31"), "relationship.work_steps").empty());
 }
 
 }  // namespace yilian::testing

@@ -31,11 +31,15 @@ struct Assignment {
 
 class Evaluation {
  public:
-  Evaluation(store::Db& db, const Request& request, Report& report) : db(db), request(request), report(report) {}
+  Evaluation(store::Db& db, const Request& request, Report& report, const policy::PresetSet& presets,
+             const auth::Principal& user)
+      : db(db), request(request), report(report), presets(presets), user(user) {}
 
   store::Db& db;
   const Request& request;
   Report& report;
+  const policy::PresetSet& presets;
+  const auth::Principal& user;
   std::vector<Relationship> relationships;
   std::vector<Assignment> assignments;
   std::string last_day;  // min(request.to, request.today): nothing later is judged
@@ -65,6 +69,7 @@ std::string title_level_label(const std::string& level);
 // The rule families, each in its own file.
 void check_presence(Evaluation& e);       // D4 weekly days and daily coverage, D2 headcount, D10 confirmation
 void check_terms(Evaluation& e);          // D1 who, D3 term and rotation gaps, D6 evaluations
-void check_relationships(Evaluation& e);  // A2 agreements, D9 visits and lectures, T1 trainees, D10 teaching records
+void check_relationships(Evaluation& e);  // A2 agreements, A7 work steps, D2 yearly staff, D9, T1, D10 teaching
+void check_coverage(Evaluation& e);       // A3: units that should have a support relationship and have none
 
 }  // namespace yilian::compliance

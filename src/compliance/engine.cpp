@@ -207,7 +207,7 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
   if (request.to < request.from) common::bad_request("bad_query", "结束日期不能早于开始日期", "to");
   if (calendar::days_between(request.from, request.to) > 3 * 366)
     common::bad_request("bad_query", "一次最多评估三年", "to");
-  Evaluation e(db, request, report);
+  Evaluation e(db, request, report, presets, user);
   e.last_day = std::min(request.to, request.today);
   load(e, presets, user);
   report.relationships = static_cast<int64_t>(e.relationships.size());
@@ -230,6 +230,7 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
     check_terms(e);
     check_relationships(e);
   }
+  if (!request.staff_id && !request.relationship_id) check_coverage(e);
   sort_findings(report.findings);
   return report;
 }

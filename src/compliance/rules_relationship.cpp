@@ -7,7 +7,9 @@
 #include <set>
 
 #include "calendar/date.h"
+#include "auth/scope.h"
 #include "compliance/context.h"
+#include "registry/region_code.h"
 
 namespace yilian::compliance {
 namespace {
@@ -95,6 +97,41 @@ void visits_and_lectures(Evaluation& e, const Relationship& r, const YearWindow&
                  *e.param(r, "support.hospital_wide_lectures_per_year"));
 }
 
+// D2: a secondary-or-higher hospital sends at least N people a year to each township
+// central health centre it supports.
+void yearly_staff(Evaluation& e, const Relationship& r, const YearWindow& w) {
+  auto p = e.integer(r, "dispatch.min_staff_per_year_to_township_center");
+  if (!p || r.recipient_kind != "C210") return;
+  int64_t got = count(e,
+                      "SELECT COUNT(DISTINCT staff_id) FROM assignment WHERE relationship_id = ? AND active = 1 AND "
+                      "refused = 0 AND status <> 'cancelled' AND COALESCE(actual_start, planned_start) <= ? AND "
+                      "COALESCE(actual_end, planned_end) >= ?",
+                      {r.id, w.to, w.from});
+  judge_yearly(e, r, w, "D2", "dispatch.staff_per_year", "派驻中心卫生院人数", *p, got,
+               *e.param(r, "dispatch.min_staff_per_year_to_township_center"));
+}
+
+// A7: dated work steps (调研→签协议→落实下派人员→实施→总结) past their deadline and not done.
+void work_steps(Evaluation& e, const Relationship& r) {
+  auto p = e.param(r, "relationship.term_years");
+  if (!p) return;
+  auto rows = e.db.query("SELECT id, title, stage, due_date FROM work_step WHERE relationship_id = ? AND active = 1 AND "
+                         "done_date IS NULL AND due_date >= ? AND due_date < ? ORDER BY due_date",
+                         {r.id, e.request.from, e.last_day});
+  e.checked("relationship.work_steps",
+            count(e, "SELECT COUNT(*) FROM work_step WHERE relationship_id = ? AND active = 1 AND due_date >= ? AND "
+                     "due_date < ?", {r.id, e.request.from, e.last_day}));
+  for (const auto& row : rows.rows) {
+    Finding f{.rule = "A7", .check = "relationship.work_steps", .severity = Severity::warning,
+              .subject_type = "relationship", .subject_id = r.id,
+              .subject_name = r.supporting_name + "→" + r.recipient_name, .period = row[3].as_text(),
+              .expected = row[3].as_text() + "前完成", .actual = "未完成", .relationship_id = r.id,
+              .institution_id = r.recipient_id, .region_code = r.recipient_region};
+    f.message = f.subject_name + " 工作步骤“" + row[1].as_text() + "”已过截止日期" + row[3].as_text() + "仍未完成";
+    e.add(std::move(f), *p);
+  }
+}
+
 void trainees(Evaluation& e, const Relationship& r, const YearWindow& w) {
   auto rows = e.db.query(
       "SELECT t.id, s.name, t.start_date, t.end_date, t.free_of_charge FROM trainee t JOIN staff s ON s.id = "
@@ -160,13 +197,67 @@ void teaching_records(Evaluation& e) {
 
 void check_relationships(Evaluation& e) {
   for (const auto& r : e.relationships) {
+    work_steps(e, r);
     for (const auto& w : years(e, r)) {
       agreements(e, r, w);
+      yearly_staff(e, r, w);
       visits_and_lectures(e, r, w);
       trainees(e, r, w);
     }
   }
   teaching_records(e);
+}
+
+}  // namespace yilian::compliance
+
+namespace yilian::compliance {
+
+// A3 "3个100%": every county-level institution and every 二级乙等 hospital in the scope
+// has a support relationship (as recipient) that is in force on the evaluation day. The
+// number comes from the first preset (in file order) that sets it, since coverage is a
+// regional target rather than a term of one relationship.
+void check_coverage(Evaluation& e) {
+  const policy::Preset* source = nullptr;
+  for (const auto& p : e.presets.all())
+    if (p.get("coverage.county_institutions_pct")) {
+      source = &p;
+      break;
+    }
+  if (!source) return;
+  auto param = *source->get("coverage.county_institutions_pct");
+  auto scope = auth::scope_condition(e.user, {.region = "t.region_code", .institution = "t.id", .kind = "t.kind",
+                                              .personal_sees_institution = true});
+  std::string sql =
+      "SELECT t.id, t.name, t.region_code, t.kind, t.level, t.grade, (SELECT COUNT(*) FROM support_relationship s "
+      "WHERE s.recipient_institution_id = t.id AND s.active = 1 AND s.status IN ('signed', 'filed') AND s.start_date "
+      "<= ? AND s.end_date >= ?) FROM institution t JOIN region r ON r.code = "
+      "t.region_code WHERE t.active = 1 AND ((r.level = 3 AND t.kind IN ('A100', 'A210', 'A220', 'A300', 'G100')) "
+      "OR (t.level = '2' AND t.grade = 'B')) AND " + scope.sql;
+  store::Params params{e.last_day, e.last_day};
+  params.insert(params.end(), scope.params.begin(), scope.params.end());
+  if (!e.request.region_code.empty()) {
+    auto [lo, hi] = registry::prefix_range(registry::region_prefix(e.request.region_code));
+    sql += " AND t.region_code >= ? AND t.region_code < ?";
+    params.push_back(lo);
+    params.push_back(hi);
+  }
+  if (e.request.institution_id) {
+    sql += " AND t.id = ?";
+    params.push_back(e.request.institution_id);
+  }
+  auto candidates = e.db.query(sql + " ORDER BY t.id", params);
+  e.checked("coverage.county_institutions", static_cast<int64_t>(candidates.size()));
+  for (const auto& row : candidates.rows) {
+    if (row[6].as_int() > 0) continue;
+    bool grade_2b = row[4].as_text() == "2" && row[5].as_text() == "B";
+    Finding f{.rule = "A3", .check = "coverage.county_institutions", .severity = Severity::error,
+              .subject_type = "institution", .subject_id = row[0].as_int(), .subject_name = row[1].as_text(),
+              .period = e.last_day, .expected = "有在期的对口支援关系", .actual = "无",
+              .institution_id = row[0].as_int(), .region_code = row[2].as_text()};
+    f.message = row[1].as_text() + (grade_2b ? "(二级乙等医院)" : "(县级医疗卫生机构)") + "截至" + e.last_day +
+                "无已签订的对口支援关系,未达到" + policy::format_value(param.value) + "%覆盖要求";
+    e.add(std::move(f), param);
+  }
 }
 
 }  // namespace yilian::compliance
