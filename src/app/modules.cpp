@@ -11,6 +11,8 @@
 #include "registry/routes.h"
 #include "registry/schema.h"
 #include "registry/transfer.h"
+#include "rounds/routes.h"
+#include "rounds/schema.h"
 #include "store/migrations.h"
 #include "calendar/schema.h"
 #include "compliance/routes.h"
@@ -81,7 +83,7 @@ void install_core(api::App& app) {
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
   for (auto part : {audit::migrations(), registry::migrations(), auth::migrations(), support::migrations(),
-                    calendar::migrations()})
+                    calendar::migrations(), rounds::migrations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -102,6 +104,7 @@ void install_routes(api::App& app) {
   compliance::register_routes(app.router());
   registry::register_transfer_routes(app.router());
   policy::register_routes(app);
+  rounds::register_routes(app);
 }
 
 }  // namespace yilian::app
