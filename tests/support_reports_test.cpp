@@ -115,3 +115,28 @@ TEST_F(SupportReports, RelationshipPresetAndOverridesAreValidated) {
 }
 
 }  // namespace yilian::testing
+
+namespace yilian::testing {
+
+TEST_F(SupportReports, RoundsDaysCountAsGrassrootsServiceWhenThePolicySaysSo) {
+  // Under the one-year rule preset, rounds count (D5, 002: 巡回医疗和派驻服务计入基层工作经历).
+  db->exec("UPDATE support_relationship SET preset_id = 'promotion-grassroots-year'");
+  int64_t team = db->insert("INSERT INTO rounds_team (institution_id, name, has_vehicle, kind, start_date, created_at, updated_at) "
+                            "VALUES (?, '一组', 1, 'health_management', '2026-01-01', 'x', 'x')",
+                            {seed.township_a1});
+  auto visit = [&](const char* day) {
+    int64_t v = db->insert("INSERT INTO round_visit (team_id, village_code, day, half, created_at, updated_at) VALUES "
+                           "(?, '370102001001', ?, 'am', 'x', 'x')",
+                           {team, day});
+    db->exec("INSERT INTO round_visit_person (visit_id, staff_id, role, created_at) VALUES (?, ?, 'senior', 'x')",
+             {v, seed.staff_a});
+  };
+  visit("2026-04-01");
+  visit("2026-04-02");
+  visit("2026-03-02");  // the same day as a presence day: counted once
+  auto r = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["items"][0]["grassroots_days"], 7);  // 5 presence days + 2 other round days
+}
+
+}  // namespace yilian::testing

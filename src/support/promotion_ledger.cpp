@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "api/context.h"
 #include "auth/scope.h"
@@ -12,6 +13,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "registry/catalog.h"
+#include "rounds/round_days.h"
 #include "support/policy_of.h"
 #include "support/report_routes.h"
 
@@ -102,19 +104,17 @@ http::Response promotion_ledger(api::Context& ctx) {
   if (!ids.empty()) {
     std::map<int64_t, Person*> by_id;
     for (auto& p : people) by_id[p.id] = &p;
-    // Days on site at grassroots units (township centres, community centres, village clinics).
-    store::Params dp{year_start, year_end};
+    // Days on site at grassroots units (township centres, community centres, village
+    // clinics); rounds days are added below where the policy counts them (D5).
+    store::Params dp{year_end};
     std::string in = in_list(ids, dp);
     auto days = ctx.db.query(
-        "SELECT a.staff_id, COUNT(DISTINCT p.day), COUNT(DISTINCT CASE WHEN p.day >= ? THEN p.day END) FROM presence p "
-        "JOIN assignment a ON a.id = p.assignment_id JOIN institution ri ON ri.id = a.recipient_institution_id WHERE "
-        "p.status = 'present' AND p.day <= ? AND a.active = 1 AND (ri.kind IN ('C100', 'C210', 'C220', 'B100', "
-        "'B200', 'D600')) AND a.staff_id IN " + in + " GROUP BY a.staff_id",
+        "SELECT DISTINCT a.staff_id, p.day FROM presence p JOIN assignment a ON a.id = p.assignment_id JOIN "
+        "institution ri ON ri.id = a.recipient_institution_id WHERE p.status = 'present' AND p.day <= ? AND "
+        "a.active = 1 AND (ri.kind IN ('C100', 'C210', 'C220', 'B100', 'B200', 'D600')) AND a.staff_id IN " + in,
         dp);
-    for (const auto& r : days.rows) {
-      by_id[r[0].as_int()]->cumulative_days = r[1].as_int();
-      by_id[r[0].as_int()]->year_days = r[2].as_int();
-    }
+    std::map<int64_t, std::set<std::string>> service_days;
+    for (const auto& r : days.rows) service_days[r[0].as_int()].insert(r[1].as_text());
     // This year's assignments: term, weeks, refusals, and the policy they fall under.
     store::Params ap{year_end, year_start};
     std::string ain = in_list(ids, ap);
@@ -142,6 +142,14 @@ http::Response promotion_ledger(api::Context& ctx) {
                             "AND active = 1 AND preset_id IS NOT NULL ORDER BY start_date DESC LIMIT 1",
                             {p.institution_id});
       if (!r.empty()) p.policy = policy_of(r.rows[0][0].as_text(), r.rows[0][1].as_text());
+    }
+    auto rounds = rounds::round_dates(ctx.db, ids, "", year_end);
+    for (auto& p : people) {
+      auto& d = service_days[p.id];
+      if (bool_param(p.policy.get(), "promotion.rounds_count_as_grassroots") && rounds.count(p.id))
+        d.insert(rounds[p.id].begin(), rounds[p.id].end());
+      p.cumulative_days = static_cast<int64_t>(d.size());
+      p.year_days = std::count_if(d.begin(), d.end(), [&](const std::string& day) { return day >= year_start; });
     }
     store::Params ep{year_start, year_end};
     std::string ein = in_list(ids, ep);
