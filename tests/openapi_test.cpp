@@ -51,3 +51,24 @@ TEST_F(OpenApi, EntitySchemasCarryChineseLabelsAndChoices) {
 }
 
 }  // namespace yilian::testing
+
+namespace yilian::testing {
+
+// Every route that needs a login refuses a request without a token — and writes nothing.
+TEST_F(OpenApi, EveryAuthenticatedRouteRefusesAnonymousRequests) {
+  int64_t audits = count("audit_log");
+  int checked = 0;
+  for (const auto& route : app->router().routes()) {
+    if (!route.info.authenticated) continue;
+    std::string path = route.info.pattern;
+    for (size_t b; (b = path.find('{')) != std::string::npos;) path.replace(b, path.find('}', b) - b + 1, "1");
+    auto r = call(route.info.method, path, "", nlohmann::json::object());
+    EXPECT_EQ(r.status, 401) << route.info.method << " " << route.info.pattern;
+    EXPECT_EQ(r.body["error"]["code"], "unauthorized") << route.info.pattern;
+    ++checked;
+  }
+  EXPECT_GE(checked, 100);
+  EXPECT_EQ(count("audit_log"), audits);
+}
+
+}  // namespace yilian::testing
