@@ -1,8 +1,8 @@
 // Service worker of the web console (written to dist/sw.js by vite.config.js, which
 // fills in the build's file list). It keeps the app shell so the app starts without
 // a network: pages are network-first with the cached index.html as fallback, hashed
-// assets cache-first. The API is never cached here; the offline queue of the phone
-// forms (IndexedDB) will handle writes made without a network.
+// assets cache-first. The API is never cached here; writes made without a network wait
+// in the field app's IndexedDB outbox (src/offline/queue.js).
 const VERSION = '__VERSION__'
 const SHELL = __SHELL__
 const CACHE = `yilian-shell-${VERSION}`

@@ -51,7 +51,11 @@ export default defineConfig({
         // The framework in one long-lived chunk; everything else is split per page by
         // the router's lazy imports, so the login page loads only what it uses.
         codeSplitting: {
-          groups: [{ name: 'vendor-vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ }],
+          groups: [
+            { name: 'vendor-vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+            // The field app of the dispatched doctor in one chunk: opened once online, all of it works offline.
+            { name: 'field', test: /src[\\/](views[\\/]support[\\/]field|offline)[\\/]/, includeDependenciesRecursively: false },
+          ],
         },
       },
     },

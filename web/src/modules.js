@@ -18,8 +18,9 @@ import registry from './views/registry'
 import admin from './views/admin'
 import audit from './views/audit'
 import mobile from './views/mobile'
+import support from './views/support'
 
-export const modules = [home, registry, admin, audit, mobile]
+export const modules = [home, registry, support, admin, audit, mobile]
 
 const allowed = (item, user) => !item.roles || (user && item.roles.includes(user.role))
 const target = (item, user) => (typeof item.to === 'function' ? item.to(user) : item.to)

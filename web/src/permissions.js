@@ -4,6 +4,9 @@ export const ROLES = ['admin', 'bureau', 'hospital', 'township', 'doctor', 'vill
 export const CONSOLE_ROLES = ['admin', 'bureau', 'hospital', 'township']
 export const PERSONAL_ROLES = ['doctor', 'village_doctor']
 
+const MANAGERS = ['admin', 'bureau', 'hospital']
+const BOTH_SIDES = ['admin', 'bureau', 'hospital', 'township']
+
 export const WRITERS = {
   region: ['admin', 'bureau'],
   institution: ['admin', 'bureau'],
@@ -11,6 +14,24 @@ export const WRITERS = {
   village: ['admin', 'bureau', 'township'],
   staff: ['admin', 'bureau', 'hospital', 'township'],
   app_user: ['admin', 'bureau'],
+  // 对口支援 (src/support/entities.cpp, ledgers.cpp)
+  support_relationship: MANAGERS,
+  agreement: MANAGERS,
+  agreement_target: MANAGERS,
+  requested_specialty: BOTH_SIDES,
+  work_step: MANAGERS,
+  leadership_member: BOTH_SIDES,
+  leadership_visit: BOTH_SIDES,
+  alliance: MANAGERS,
+  alliance_member: MANAGERS,
+  council_role: MANAGERS,
+  assignment: MANAGERS,
+  presence: ['admin', 'hospital', 'township', 'doctor', 'village_doctor'],
+  activity: ['admin', 'hospital', 'township', 'doctor', 'village_doctor'],
+  evaluation: BOTH_SIDES,
+  trainee: BOTH_SIDES,
+  equipment_event: BOTH_SIDES,
+  operating_stat: BOTH_SIDES,
 }
 
 export function canWrite(role, entity) {

@@ -211,11 +211,12 @@ export async function startStack({ withBrowser = true } = {}) {
     })
 
   try {
-    await promisify(execFile)(BINARY, ['migrate', '--db', db], {
-      env: { ...process.env, YILIAN_ADMIN_PASSWORD: ADMIN_PASSWORD },
-    })
+    // The policy presets live in the source tree (found beside build/yilian; named here
+    // too, so that a copy of the binary elsewhere — YILIAN_BIN — finds them as well).
+    const env = { YILIAN_POLICIES: join(ROOT, 'policies'), ...process.env, YILIAN_ADMIN_PASSWORD: ADMIN_PASSWORD }
+    await promisify(execFile)(BINARY, ['migrate', '--db', db], { env })
     server = spawn(BINARY, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', join(WEB, 'dist'), '--threads', '2'], {
-      env: { ...process.env, YILIAN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server.stdout.on('data', (b) => log.push(b.toString()))
@@ -277,10 +278,11 @@ export async function startStack({ withBrowser = true } = {}) {
     /**
      * A signed-in page without going through the form (for tests of other things):
      * the token from POST /auth/login is put in localStorage before the app starts.
+     * `context` adds browser context options (serviceWorkers, geolocation, permissions).
      */
-    async function session(username, { viewport = DESKTOP, path = '/' } = {}) {
+    async function session(username, { viewport = DESKTOP, path = '/', context } = {}) {
       const res = await anon.post('/auth/login', { username, password: username === 'admin' ? ADMIN_PASSWORD : PASSWORD })
-      const page = await newPage(viewport)
+      const page = await newPage(viewport, context)
       await page.goto(`${base}/icon.svg`) // same origin, without starting the app
       await page.evaluate((value) => localStorage.setItem('yilian.session', value), JSON.stringify({ token: res.token, expires_at: res.expires_at, user: res.user }))
       await page.goto(`${base}${path}`)

@@ -14,11 +14,16 @@ after(async () => {
 
 const menuKeys = (page) => page.locator('.app-menu [data-menu]').evaluateAll((els) => els.map((e) => e.dataset.menu))
 
+// 对口支援 and its reports: the same lists for every console role, 在岗确认 for the
+// recipients' own accounts, the promotion ledger for the supplying side.
+const SUPPORT = ['relationships', 'alliances', 'assignments', 'activities', 'evaluations', 'trainees', 'equipment', 'operating-stats', 'leadership']
+const REPORTS = ['fee-statements', 'annual-summary', 'compliance', 'policies']
+const withConfirm = ['relationships', 'alliances', 'assignments', 'presence-confirm', ...SUPPORT.slice(3)]
 const EXPECTED = {
-  admin: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', 'users', 'audit'], role: '系统管理员', scope: '全部区划' },
-  bureau_a: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', 'users', 'audit'], role: '卫健局', scope: '历下区' },
-  hospital_a: { menu: ['home', 'my-institution', 'departments', 'staff'], role: '医院/医务科', scope: '历下区人民医院' },
-  township_a: { menu: ['home', 'my-institution', 'institutions', 'departments', 'villages', 'staff'], role: '乡镇卫生院', scope: '解放路街道卫生院' },
+  admin: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, 'users', 'audit'], role: '系统管理员', scope: '全部区划' },
+  bureau_a: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, 'users', 'audit'], role: '卫健局', scope: '历下区' },
+  hospital_a: { menu: ['home', 'my-institution', 'departments', 'staff', ...withConfirm, 'promotion-ledger', ...REPORTS], role: '医院/医务科', scope: '历下区人民医院' },
+  township_a: { menu: ['home', 'my-institution', 'institutions', 'departments', 'villages', 'staff', ...withConfirm, ...REPORTS], role: '乡镇卫生院', scope: '解放路街道卫生院' },
 }
 
 describe('sign-in per role', () => {

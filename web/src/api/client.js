@@ -136,6 +136,35 @@ export async function download(path, query, fallbackName = 'export.xlsx') {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
+/**
+ * Sends a file as the raw request body (PUT /agreements/{id}/document?filename=…):
+ * the server reads the bytes as they are and answers JSON like any other route.
+ */
+export async function uploadFile(path, file, query) {
+  const headers = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  let res
+  try {
+    res = await fetch(API_BASE + path + queryString(query), { method: 'PUT', headers, body: file })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器,请检查网络后重试')
+  }
+  const text = await res.text()
+  let data = null
+  try {
+    data = text ? JSON.parse(text) : null
+  } catch {
+    data = null
+  }
+  if (!res.ok) {
+    const err = data && data.error ? data.error : {}
+    const e = new ApiError(res.status, err.code || `http_${res.status}`, err.message || `请求失败(${res.status})`, err.field || null, data)
+    if (res.status === 401 && onUnauthorized) onUnauthorized(e)
+    throw e
+  }
+  return data
+}
+
 export const auth = {
   login: (username, password) => request('POST', '/auth/login', { body: { username, password }, auth: false }),
   logout: () => request('POST', '/auth/logout', { body: {} }),
@@ -156,6 +185,46 @@ export const registry = {
   villages: resource('/villages'),
   staff: resource('/staff'),
   summary: (region) => api.get('/registry/summary', { region }),
+}
+
+// 对口支援 (src/support on the server): the records, and the reports computed from them.
+export const support = {
+  relationships: resource('/support-relationships'),
+  agreements: resource('/agreements'),
+  agreementTargets: resource('/agreement-targets'),
+  requestedSpecialties: resource('/requested-specialties'),
+  workSteps: resource('/work-steps'),
+  leadershipMembers: resource('/leadership-members'),
+  leadershipVisits: resource('/leadership-visits'),
+  alliances: resource('/alliances'),
+  allianceMembers: resource('/alliance-members'),
+  councilRoles: resource('/council-roles'),
+  assignments: resource('/assignments'),
+  presence: resource('/presence'),
+  activities: resource('/activities'),
+  evaluations: resource('/evaluations'),
+  trainees: resource('/trainees'),
+  equipment: resource('/equipment-events'),
+  operatingStats: resource('/operating-stats'),
+  /** The recipient confirms a half-day (confirmed=false takes the confirmation back). */
+  confirmPresence: (id, confirmed = true) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, { confirmed }),
+  documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,
+  uploadDocument: (agreementId, file) =>
+    uploadFile(`/agreements/${encodeURIComponent(agreementId)}/document`, file, { filename: file.name }),
+  promotionLedger: (params) => api.get('/promotion-ledger', params),
+  feeStatements: (params) => api.get('/fee-statements', params),
+  annualSummary: (params) => api.get('/support/annual-summary', params),
+}
+
+export const compliance = {
+  findings: (params) => api.get('/compliance', params),
+  exportPath: '/compliance/export',
+}
+
+export const policies = {
+  list: (params) => api.get('/policies', params),
+  get: (id) => api.get(`/policies/${encodeURIComponent(id)}`),
+  parameters: (params) => api.get('/policy-parameters', params),
 }
 
 export const audit = {

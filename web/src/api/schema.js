@@ -4,13 +4,41 @@
 import { request } from './client'
 
 let documentPromise = null
+const CACHE_KEY = 'yilian.openapi'
+
+// The field app starts without a network too: the last document read is kept (schemas
+// and the list of routes only) so its forms still have their labels and choices.
+function remember(doc) {
+  try {
+    const paths = {}
+    for (const [p, ops] of Object.entries(doc.paths || {})) paths[p] = Object.fromEntries(Object.keys(ops).map((m) => [m, {}]))
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ components: { schemas: doc.components?.schemas || {} }, paths }))
+  } catch {
+    /* storage full or unavailable: the app works online as before */
+  }
+}
+function remembered() {
+  try {
+    return JSON.parse(localStorage.getItem(CACHE_KEY) || 'null')
+  } catch {
+    return null
+  }
+}
 
 export function loadOpenApi() {
   if (!documentPromise) {
-    documentPromise = request('GET', '/openapi.json', { auth: false }).catch((e) => {
-      documentPromise = null
-      throw e
-    })
+    documentPromise = request('GET', '/openapi.json', { auth: false }).then(
+      (doc) => {
+        remember(doc)
+        return doc
+      },
+      (e) => {
+        documentPromise = null
+        const cached = e.status === 0 ? remembered() : null
+        if (cached) return cached
+        throw e
+      },
+    )
   }
   return documentPromise
 }

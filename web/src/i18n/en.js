@@ -22,6 +22,13 @@ export default {
     myInstitution: 'My institution', departments: 'Departments', villages: 'Villages', staff: 'Staff',
     system: 'System', users: 'Users', audit: 'Audit log', phone: 'Mobile', console: 'Console',
     myInfo: 'My info', phoneHome: 'Home', mine: 'Me',
+    support: 'Counterpart support', supportReports: 'Reports & compliance', relationships: 'Support relationships',
+    alliances: 'Alliances', assignments: 'Dispatched staff', presenceConfirm: 'Confirm presence', activities: 'Work records',
+    evaluations: 'Appraisals', trainees: 'Trainees', equipment: 'Equipment ledger', operatingStats: 'Monthly statistics',
+    leadership: 'Leading group', promotionLedger: 'Promotion ledger', feeStatements: 'Fee statements',
+    annualSummary: 'Annual summary', compliance: 'Compliance check', policies: 'Policies', fieldCheckin: 'Check in today',
+    fieldActivity: 'Log work', fieldRecords: 'My records', fieldCheckinTab: 'Check in', fieldRecordsTab: 'Records',
+    presenceConfirmTab: 'Confirm',
   },
   table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', region: 'Region', filters: 'Filters' },
   form: {
@@ -69,7 +76,7 @@ export default {
     hello: 'Hello, {name}', tiles: 'Shortcuts', myInfo: 'My info', account: 'Account', staffRecord: 'Staff record',
     changePassword: 'Change password', oldPassword: 'Current password', newPassword: 'New password',
     passwordChanged: 'Password changed, please sign in again', noStaff: 'This account has no staff record',
-    online: 'Online', offline: 'Offline', comingSoon: 'Check-in and visit records are coming soon',
+    online: 'Online', offline: 'Offline', comingSoon: 'Visit records are coming soon', pendingBadge: '{n} to sync',
   },
   roles: {
     admin: 'Administrator', bureau: 'Health bureau', hospital: 'Hospital', township: 'Township health centre',

@@ -20,6 +20,12 @@ export default {
     myInstitution: '本机构', departments: '科室', villages: '行政村', staff: '医务人员',
     system: '系统管理', users: '用户管理', audit: '审计日志', phone: '移动端', console: '管理后台',
     myInfo: '我的信息', phoneHome: '首页', mine: '我的',
+    support: '对口支援', supportReports: '统计与合规', relationships: '对口支援关系', alliances: '医联体',
+    assignments: '派驻人员', presenceConfirm: '在岗确认', activities: '帮扶工作记录', evaluations: '考核',
+    trainees: '进修人员', equipment: '设备台账', operatingStats: '月度业务统计', leadership: '领导小组',
+    promotionLedger: '晋升资格台账', feeStatements: '劳务费结算', annualSummary: '年度工作总结数据',
+    compliance: '合规检查', policies: '政策方案', fieldCheckin: '今日签到', fieldActivity: '记录工作',
+    fieldRecords: '我的记录', fieldCheckinTab: '签到', fieldRecordsTab: '记录', presenceConfirmTab: '确认',
   },
   table: {
     search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', region: '所在区划', filters: '筛选',
@@ -73,7 +79,7 @@ export default {
   mobile: {
     hello: '您好,{name}', tiles: '常用功能', myInfo: '我的信息', account: '账号', staffRecord: '人员档案',
     changePassword: '修改密码', oldPassword: '原密码', newPassword: '新密码', passwordChanged: '密码已修改,请重新登录',
-    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', comingSoon: '签到、巡诊记录等功能即将上线',
+    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', comingSoon: '巡诊记录等功能即将上线', pendingBadge: '待同步{n}',
   },
   // Labels of display-only columns (the server documents only the stored fields).
   fields: {

@@ -1,0 +1,329 @@
+// The counterpart-support flow end to end: the hospital's 医务科 dispatches its doctor
+// to a township centre, the doctor checks in on the phone (with GPS), the township
+// confirms it, and the compliance page stops flagging unconfirmed half-days (D10) once
+// they are confirmed. Then the field app offline: entries wait in IndexedDB, survive a
+// reload, sync exactly once (a forced second attempt answers 409 on client_id), a
+// refused entry is corrected at the field the server names, and a 401 during sync
+// asks to sign in again without losing anything.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { startStack, PHONE, PASSWORD, chooseOption, pickRef, fillField, fieldError, formItem, tableRows } from './harness.mjs'
+import { seedSupport, day } from './support-fixtures.mjs'
+
+let stack
+let fx
+before(async () => {
+  stack = await startStack()
+  fx = await seedSupport(stack)
+})
+after(async () => {
+  await stack?.stop()
+})
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** The outbox entries in the page's IndexedDB. */
+const outboxEntries = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.open('yilian-offline', 1)
+        r.onerror = () => reject(r.error)
+        r.onsuccess = () => {
+          const db = r.result
+          const g = db.transaction('outbox').objectStore('outbox').getAll()
+          g.onsuccess = () => {
+            db.close()
+            resolve(g.result)
+          }
+        }
+      }),
+  )
+
+async function until(fn, what, ms = 10000) {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await fn()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+}
+
+let zhangAssignment
+
+test('医务科 dispatches its doctor; a bad period is refused at 计划结束, then saved', async () => {
+  const rel = fx.relA.id
+  const page = await stack.session('hospital_a', { path: `/support/relationships/${rel}?tab=assignments` })
+  await page.locator('[data-test="relationship-name"]', { hasText: '解放路街道卫生院' }).waitFor()
+  await tableRows(page)
+  await page.locator('[data-test="create-assignment"]').click()
+  const dialog = page.locator('.entity-dialog:visible')
+  await dialog.waitFor()
+  // The relationship and the recipient come from the page.
+  assert.match(await formItem(dialog, 'relationship_id').innerText(), /历下区人民医院→解放路街道卫生院/)
+  await pickRef(page, dialog, 'staff_id', '张伟', '张伟')
+  await chooseOption(page, dialog, 'status', '在岗')
+  await fillField(dialog, 'planned_start', day(-30))
+  await dialog.locator('.el-dialog__title').click()
+  await fillField(dialog, 'planned_end', day(-40))
+  await dialog.locator('.el-dialog__title').click()
+  await dialog.getByRole('button', { name: '保存' }).click()
+  const err = fieldError(dialog, 'planned_end')
+  await err.waitFor()
+  assert.equal((await err.innerText()).trim(), '计划派驻期结束日期不能早于开始日期')
+
+  await fillField(dialog, 'planned_end', day(60))
+  await dialog.locator('.el-dialog__title').click()
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  const rows = await tableRows(page)
+  assert.ok(rows.some((r) => r.includes('张伟')), 'the new assignment is listed')
+
+  const list = await stack.admin.get(`/assignments?relationship_id=${rel}&staff_id=${stack.data.staff.zhang.id}`)
+  assert.equal(list.total, 1)
+  zhangAssignment = list.items[0]
+  assert.equal(zhangAssignment.status, 'active')
+  assert.equal(zhangAssignment.level, 'township')
+  assert.equal(zhangAssignment.home_institution_id, stack.data.institutions.hospitalA.id)
+  assert.equal(zhangAssignment.recipient_institution_id, stack.data.institutions.townshipA.id)
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
+
+test('the doctor checks in on a 360 px phone with GPS; the township confirms; D10 clears once confirmed', async () => {
+  const aid = zhangAssignment.id
+  const today = day(0)
+  // The doctor: today's check-in with the phone's position.
+  const phone = await stack.session('doctor_a', {
+    viewport: PHONE,
+    path: '/m/checkin',
+    context: { geolocation: { latitude: 36.6512, longitude: 117.1201 }, permissions: ['geolocation'] },
+  })
+  await phone.locator(`[data-assignment="${aid}"]`).waitFor()
+  assert.match(await phone.locator(`[data-assignment="${aid}"]`).innerText(), /解放路街道卫生院/)
+  await phone.locator('[data-test="gps-switch"]').click()
+  await phone.locator(`[data-test="checkin-${aid}-am"]`).click()
+  await phone.locator(`[data-test="state-${aid}-am"][data-state="synced"]`).waitFor()
+  assert.ok((await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'no sideways scrolling')
+  const mine = (await stack.admin.get(`/presence?assignment_id=${aid}&day=${today}`)).items
+  assert.equal(mine.length, 1)
+  assert.match(mine[0].client_id, UUID)
+  assert.equal(mine[0].half, 'am')
+  assert.equal(mine[0].confirmed, false)
+  assert.ok(Math.abs(mine[0].latitude - 36.6512) < 1e-4 && Math.abs(mine[0].longitude - 117.1201) < 1e-4, 'GPS position saved')
+
+  // The township director confirms it on the phone.
+  const tw = await stack.session('township_a', { viewport: PHONE, path: '/m/confirm' })
+  const row = tw.locator(`.group[data-assignment="${aid}"] .half-row[data-day="${today}"][data-half="am"]`)
+  await row.waitFor()
+  assert.match(await row.innerText(), /GPS/)
+  await row.locator(`[data-test="confirm-${mine[0].id}"]`).click()
+  await row.waitFor({ state: 'detached' })
+  const confirmed = await stack.admin.get(`/presence/${mine[0].id}`)
+  assert.equal(confirmed.confirmed, true)
+  assert.equal(confirmed.confirmed_by, '解放路卫生院')
+  assert.deepEqual(tw.errors.map(String), [])
+  await tw.context().close()
+
+  // The doctor sees it confirmed.
+  await phone.goto(`${stack.base}/m/records`)
+  await phone.locator(`[data-record="${mine[0].client_id}"][data-state="confirmed"]`).waitFor()
+  assert.deepEqual(phone.errors.map(String), [])
+  await phone.context().close()
+
+  // A half-day back-filled by the recipient 10 days ago and never confirmed: D10.
+  const township = await stack.anon.login('township_a', PASSWORD)
+  const old = await township.post('/presence', { assignment_id: aid, day: day(-10), half: 'am', status: 'present' })
+  const page = await stack.session('township_a', { path: `/support/relationships/${fx.relA.id}?tab=compliance` })
+  const findings = async () => {
+    await page.locator('[data-count="findings"] b').filter({ hasNotText: '—' }).waitFor()
+    return tableRows(page)
+  }
+  const d10 = async () => {
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/compliance?') && r.url().includes('rule=D10')),
+      (async () => {
+        await page.locator('[data-test="rule-filter"] .el-select__wrapper').click()
+        await page.locator('.el-select-dropdown__item:visible', { hasText: 'D10' }).click()
+      })(),
+    ])
+    assert.equal(res.status(), 200)
+    await page.waitForFunction(() => !document.querySelector('.compliance .el-loading-mask'))
+    return (await findings()).filter((r) => r.some((c) => c.includes('张伟')))
+  }
+  await findings()
+  let rows = await d10()
+  assert.equal(rows.length, 1, 'one D10 finding for 张伟')
+  const [rule, subject, period, expected, actual, message, citation] = rows[0]
+  assert.match(rule, /D10/)
+  assert.equal(subject, '张伟')
+  assert.match(period, /^\d{4}年\d{1,2}月$/)
+  assert.equal(expected, '在岗记录经受援单位确认')
+  assert.equal(actual, '1个半天未确认')
+  assert.match(message, /张伟 .*有1个半天签到未经解放路街道卫生院确认$/)
+  assert.match(citation, /《黄\*区人民医院2013年度与基层医疗机构对口协作工作方案》/)
+
+  // Confirm it on the assignment's presence calendar.
+  await page.goto(`${stack.base}/support/assignments/${aid}`)
+  await page.locator('[data-test="assignment-name"]', { hasText: '张伟' }).waitFor()
+  if (day(-10).slice(0, 7) !== today.slice(0, 7)) await page.locator('[data-test="cal-prev"]').click()
+  const cell = page.locator(`.day[data-day="${day(-10)}"] .half[data-half="am"]`)
+  await cell.and(page.locator('[data-confirmed="false"]')).waitFor()
+  await cell.click()
+  assert.equal(await cell.getAttribute('aria-pressed'), 'true')
+  await page.locator('[data-test="confirm-selected"]').click()
+  await cell.and(page.locator('[data-confirmed="true"]')).waitFor()
+  assert.equal((await stack.admin.get(`/presence/${old.id}`)).confirmed, true)
+
+  await page.goto(`${stack.base}/support/relationships/${fx.relA.id}?tab=compliance`)
+  await findings()
+  rows = await d10()
+  assert.equal(rows.length, 0, 'no D10 finding for 张伟 once confirmed')
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
+
+test('offline: a check-in and activities wait on the phone, survive a reload and sync exactly once', async () => {
+  const { townshipA } = stack.data.institutions
+  const asg = await stack.admin.post('/assignments', {
+    relationship_id: fx.relA.id, staff_id: stack.data.staff.li.id, recipient_institution_id: townshipA.id, level: 'township',
+    role: 'resident', planned_start: day(-20), planned_end: day(40), status: 'active',
+  })
+  const page = await stack.session('doctor_li', { viewport: PHONE, path: '/m/checkin', context: { serviceWorkers: 'allow' } })
+  await page.locator(`[data-assignment="${asg.id}"]`).waitFor()
+  // The app shell is cached and the form metadata kept: the app can start without a network.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))
+  await page.waitForFunction(() => !!localStorage.getItem('yilian.openapi'))
+
+  await page.context().setOffline(true)
+  await page.locator('[data-test="offline-hint"]').waitFor()
+  await page.locator(`[data-test="checkin-${asg.id}-am"]`).click()
+  await page.locator(`[data-test="state-${asg.id}-am"][data-state="pending"]`).waitFor()
+
+  await page.locator('[data-test="to-activity"]').click()
+  await page.waitForURL('**/m/activity')
+  const form = page.locator('.activity')
+  await chooseOption(page, form, 'kind', '门诊坐诊')
+  await fillField(form, 'quantity', 18)
+  await fillField(form, 'title', '慢病随访门诊')
+  await page.locator('[data-test="activity-save"]').click()
+  await page.locator('[data-record][data-state="pending"]').first().waitFor()
+  // A lecture without its title: the server will refuse it (讲座须填写题目).
+  await chooseOption(page, form, 'kind', '讲座/培训')
+  await fillField(form, 'quantity', 40)
+  await page.locator('[data-test="activity-save"]').click()
+  await until(async () => (await page.locator('[data-record][data-state="pending"]').count()) === 2, 'two pending activities')
+  assert.match(await page.locator('[data-test="net"]').innerText(), /离线.*待同步3/)
+  let entries = await outboxEntries(page)
+  assert.equal(entries.length, 3)
+  assert.ok(entries.every((e) => e.status === 'pending' && UUID.test(e.client_id) && e.body.client_id === e.client_id))
+
+  // Still offline: the app starts again from the service worker, the entries still there.
+  await page.locator('.phone-tabs [data-tab="records"]').click()
+  await page.waitForURL('**/m/records')
+  await page.reload()
+  await page.locator('[data-record][data-state="pending"]').first().waitFor()
+  assert.equal(await page.locator('[data-record][data-state="pending"]').count(), 3)
+  assert.equal(await page.locator('[data-test="net"]', { hasText: '离线' }).count(), 1)
+
+  // Back online: the loop sends them; the lecture comes back refused and is kept.
+  await page.context().setOffline(false)
+  await until(async () => (await page.locator('[data-record][data-state="pending"]').count()) === 0, 'the sync')
+  await page.locator('[data-record][data-state="synced"][data-kind="presence"]').first().waitFor()
+  const refused = page.locator('[data-record][data-state="error"]')
+  await refused.waitFor()
+  assert.equal((await refused.locator('[data-test="record-error"]').innerText()).trim(), '讲座和新技术新项目须填写题目')
+  entries = await outboxEntries(page)
+  const byKind = (k, s) => entries.filter((e) => e.kind === k && e.status === s)
+  assert.equal(byKind('presence', 'synced').length, 1)
+  assert.equal(byKind('activity', 'synced').length, 1)
+  assert.equal(byKind('activity', 'error').length, 1)
+  assert.equal(byKind('activity', 'error')[0].error.field, 'title')
+
+  const serverRows = async () => ({
+    presence: (await stack.admin.get(`/presence?assignment_id=${asg.id}`)).items,
+    activities: (await stack.admin.get(`/activities?assignment_id=${asg.id}`)).items,
+  })
+  let rows = await serverRows()
+  assert.equal(rows.presence.length, 1)
+  assert.equal(rows.activities.length, 1)
+  assert.equal(rows.presence[0].client_id, byKind('presence', 'synced')[0].client_id)
+  assert.equal(rows.activities[0].client_id, byKind('activity', 'synced')[0].client_id)
+  assert.equal(rows.activities[0].quantity, 18)
+
+  // A forced second attempt of the synced entries: 409 on client_id, marked synced, no new rows.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.open('yilian-offline', 1)
+        r.onerror = () => reject(r.error)
+        r.onsuccess = () => {
+          const db = r.result
+          const tx = db.transaction('outbox', 'readwrite')
+          const store = tx.objectStore('outbox')
+          const g = store.getAll()
+          g.onsuccess = () => g.result.filter((e) => e.status === 'synced').forEach((e) => store.put({ ...e, status: 'pending', synced_at: null }))
+          tx.oncomplete = () => {
+            db.close()
+            resolve()
+          }
+        }
+      }),
+  )
+  const conflicts = []
+  page.on('response', (r) => r.request().method() === 'POST' && r.status() === 409 && conflicts.push(r.url()))
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await until(async () => (await outboxEntries(page)).filter((e) => e.status === 'pending').length === 0 && conflicts.length === 2, 'the second attempt')
+  assert.equal((await outboxEntries(page)).filter((e) => e.status === 'synced').length, 2)
+  rows = await serverRows()
+  assert.equal(rows.presence.length, 1, 'still one presence row for the client_id')
+  assert.equal(rows.activities.length, 1, 'still one activity row for the client_id')
+  // The server's side of it.
+  const doctor = await stack.anon.login('doctor_li', PASSWORD)
+  await assert.rejects(doctor.post('/presence', byKind('presence', 'synced')[0].body), (e) => e.status === 409 && e.data.error.field === 'client_id')
+
+  // The refused lecture: corrected where the server said, sent again.
+  await refused.getByRole('button', { name: '修改' }).click()
+  const fix = page.locator('.fix-dialog:visible')
+  await fix.waitFor()
+  assert.equal((await fieldError(fix, 'title').innerText()).trim(), '讲座和新技术新项目须填写题目')
+  await fillField(fix, 'title', '合理用药讲座')
+  await page.locator('[data-test="fix-save"]').click()
+  await until(async () => (await page.locator('[data-record][data-state="error"]').count()) === 0, 'the corrected entry to sync')
+  rows = await serverRows()
+  assert.equal(rows.activities.length, 2)
+  assert.ok(rows.activities.some((a) => a.kind === 'lecture' && a.title === '合理用药讲座' && a.quantity === 40))
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
+
+test('a 401 while syncing asks to sign in again; the entry waits and is sent after signing in', async () => {
+  const asg = (await stack.admin.get(`/assignments?staff_id=${stack.data.staff.li.id}`)).items[0]
+  const page = await stack.session('doctor_li', { viewport: PHONE, path: '/m/checkin' })
+  await page.locator(`[data-test="checkin-${asg.id}-pm"]`).waitFor()
+  await page.context().setOffline(true)
+  await page.locator(`[data-test="checkin-${asg.id}-pm"]`).click()
+  await page.locator(`[data-test="state-${asg.id}-pm"][data-state="pending"]`).waitFor()
+  // The session ends on the server (signed out elsewhere) while the phone is offline.
+  const { token } = JSON.parse(await page.evaluate(() => localStorage.getItem('yilian.session')))
+  const res = await fetch(`${stack.base}/api/v1/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' })
+  assert.equal(res.status, 200)
+
+  await page.context().setOffline(false)
+  await page.waitForURL((u) => u.pathname === '/login')
+  await page.getByText('登录已失效,请重新登录').waitFor()
+  const waiting = (await outboxEntries(page)).filter((e) => e.status === 'pending')
+  assert.equal(waiting.length, 1, 'the entry is kept')
+  assert.equal((await stack.admin.get(`/presence?assignment_id=${asg.id}&half=pm`)).total, 0)
+
+  await page.getByLabel('用户名').first().fill('doctor_li')
+  await page.getByLabel('密码').first().fill(PASSWORD)
+  await page.locator('[data-test="login-submit"]').click()
+  await page.waitForURL('**/m/checkin')
+  await page.locator(`[data-test="state-${asg.id}-pm"][data-state="synced"]`).waitFor()
+  const pm = (await stack.admin.get(`/presence?assignment_id=${asg.id}&half=pm`)).items
+  assert.equal(pm.length, 1)
+  assert.equal(pm[0].client_id, waiting[0].client_id)
+  await page.context().close()
+})
