@@ -16,7 +16,10 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-const char* const kCountedTables[] = {"region", "village", "institution", "department", "staff", "app_user"};
+const char* const kCountedTables[] = {
+    "region",          "village",         "institution", "department", "staff",    "app_user",   "support_relationship",
+    "agreement",       "alliance_member", "assignment",  "presence",   "activity", "evaluation", "trainee",
+    "equipment_event", "operating_stat"};
 
 }  // namespace
 
@@ -31,6 +34,18 @@ Generator::Generator(Options options) : options_(std::move(options)) {
             {"departments", create_departments},
             {"staff", create_staff},
             {"accounts", create_accounts}};
+  // Counterpart-support data: always for a county; for a province only on request, as
+  // its presence table runs to millions of rows.
+  if (options_.scale == Scale::county || options_.with_support) {
+    steps_.insert(steps_.end(), {{"support relationships", create_support_relationships},
+                                 {"alliances", create_support_alliances},
+                                 {"assignments", create_support_assignments},
+                                 {"presence", create_support_presence},
+                                 {"activities", create_support_activities},
+                                 {"evaluations", create_support_evaluations},
+                                 {"trainees", create_support_trainees},
+                                 {"ledgers", create_support_ledgers}});
+  }
 }
 
 DemoData Generator::run(store::Db& db, std::ostream& progress) {

