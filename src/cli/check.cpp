@@ -37,6 +37,8 @@ int cmd_check(const Args& a) {
   std::cout << "compliance " << rq.from << " … " << rq.to << " (as of " << rq.today << "): " << report.relationships
             << " relationships, " << report.assignments << " assignments, " << report.findings.size()
             << " findings in " << static_cast<int64_t>(ms) << " ms\n";
+  for (const auto& [family, t] : report.timings_ms)
+    std::cout << "  time " << family << ": " << static_cast<int64_t>(t) << " ms\n";
   for (const auto& [check, c] : report.checks)
     std::cout << "  " << check << ": " << c.failed << " of " << c.checked << " failed\n";
   return 0;

@@ -1,6 +1,7 @@
 #include "compliance/engine.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "auth/scope.h"
 #include "calendar/date.h"
@@ -225,12 +226,17 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
       report.findings.push_back(std::move(f));
     }
   }
+  auto timed = [&](const char* name, void (*family)(Evaluation&)) {
+    auto start = std::chrono::steady_clock::now();
+    family(e);
+    report.timings_ms[name] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
   if (!e.relationships.empty()) {
-    check_presence(e);
-    check_terms(e);
-    check_relationships(e);
+    timed("presence", check_presence);
+    timed("terms", check_terms);
+    timed("relationships", check_relationships);
   }
-  if (!request.staff_id && !request.relationship_id) check_coverage(e);
+  if (!request.staff_id && !request.relationship_id) timed("coverage", check_coverage);
   sort_findings(report.findings);
   return report;
 }

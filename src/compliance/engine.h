@@ -33,6 +33,7 @@ struct Report {
   std::map<std::string, CheckCount> checks;  // by check name, e.g. "dispatch.weekly_days"
   int64_t relationships = 0;
   int64_t assignments = 0;
+  std::map<std::string, double> timings_ms;  // per rule family, for benchmarks
 };
 
 // Only what `user` may see is evaluated (the relationship scope of both parties).

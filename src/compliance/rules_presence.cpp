@@ -12,6 +12,15 @@ namespace {
 
 using store::Params;
 
+std::string ids_in(const std::string& column, const std::vector<const Relationship*>& rels, Params& params) {
+  std::string sql = column + " IN (";
+  for (size_t i = 0; i < rels.size(); ++i) {
+    sql += i ? ",?" : "?";
+    params.push_back(rels[i]->id);
+  }
+  return sql + ")";
+}
+
 // The weekly minimum for an assignment: village-level dispatch has its own (V4/D4).
 std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment& a) {
   if (a.level == "village") {
@@ -21,66 +30,74 @@ std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment&
 }
 
 void weekly_days(Evaluation& e) {
-  int64_t max_required = 0;
   std::map<int64_t, const Assignment*> by_id;
   for (const auto& a : e.assignments) {
-    if (a.refused || a.status == "cancelled") continue;
-    auto p = weekly_param(e, a);
-    if (!p) continue;
-    max_required = std::max<int64_t>(max_required, std::get<int64_t>(p->value));
+    if (a.refused || a.status == "cancelled" || !weekly_param(e, a)) continue;
     by_id[a.id] = &a;
   }
-  if (by_id.empty() || max_required == 0) return;
+  if (by_id.empty()) return;
 
-  // Working days of each assignment's full weeks inside the period, with the days on
-  // site; only weeks below the largest minimum in play come back.
+  // Days on site per assignment and ISO week, in one pass over presence; weeks with no
+  // presence at all are absent from the answer and counted as 0 below.
   Params params{e.request.from, e.last_day};
   std::string in = e.relationship_in("a.relationship_id", params);
-  params.push_back(max_required);
-  auto rows = e.db.query(
-      "SELECT a.id, c.iso_week, COUNT(DISTINCT p.day), COUNT(DISTINCT c.day) FROM assignment a "
-      "JOIN work_calendar c ON c.day >= COALESCE(a.actual_start, a.planned_start) AND c.day <= "
-      "COALESCE(a.actual_end, a.planned_end) AND c.day >= ? AND c.day <= ? AND c.working = 1 "
-      "LEFT JOIN presence p ON p.assignment_id = a.id AND p.day = c.day AND p.status = 'present' "
-      "WHERE a.active = 1 AND a.refused = 0 AND a.status <> 'cancelled' AND " + in +
-      " GROUP BY a.id, c.iso_week HAVING COUNT(DISTINCT p.day) < ?",
-      params);
+  std::map<std::pair<int64_t, std::string>, int64_t> on_site;
+  for (const auto& row : e.db.query(
+           "SELECT p.assignment_id, c.iso_week, COUNT(DISTINCT p.day) FROM presence p JOIN assignment a ON a.id = "
+           "p.assignment_id JOIN work_calendar c ON c.day = p.day WHERE p.day >= ? AND p.day <= ? AND p.status = "
+           "'present' AND a.active = 1 AND " + in + " GROUP BY p.assignment_id, c.iso_week",
+           params).rows)
+    on_site[{row[0].as_int(), row[1].as_text()}] = row[2].as_int();
+  std::map<std::string, int64_t> working_days;  // per ISO week, holidays excluded
+  for (const auto& row : e.db.query("SELECT iso_week, COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND "
+                                    "working = 1 GROUP BY iso_week",
+                                    {calendar::add_days(e.request.from, -7), calendar::add_days(e.last_day, 7)})
+                             .rows)
+    working_days[row[0].as_text()] = row[1].as_int();
 
-  // Count every full week evaluated (for the summary), then judge the short ones.
+  struct Row {
+    int64_t assignment;
+    std::string week;
+    int64_t days, working;
+  };
+  std::vector<Row> short_weeks;
   for (const auto& [id, a] : by_id) {
     std::string first = std::max({a->start, e.request.from});
     std::string last = std::min({a->end, e.last_day});
     if (last < first) continue;
-    auto w0 = calendar::iso_week(first), w1 = calendar::iso_week(last);
-    int weeks = (calendar::day_number(w1.monday()) - calendar::day_number(w0.monday())) / 7 + 1;
-    e.checked("dispatch.weekly_days", weeks);
+    int64_t required = std::get<int64_t>(weekly_param(e, *a)->value);
+    for (std::string monday = calendar::iso_week(first).monday(); monday <= last; monday = calendar::add_days(monday, 7)) {
+      e.checked("dispatch.weekly_days");
+      std::string week = calendar::iso_week(monday).label();
+      auto it = on_site.find({id, week});
+      int64_t days = it == on_site.end() ? 0 : it->second;
+      if (days < required) short_weeks.push_back({id, week, days, working_days[week]});
+    }
   }
-  for (const auto& r : rows.rows) {
-    auto it = by_id.find(r[0].as_int());
-    if (it == by_id.end()) continue;
-    const Assignment& a = *it->second;
+  for (const auto& w : short_weeks) {
+    const Assignment& a = *by_id[w.assignment];
     calendar::IsoWeek week;
-    if (!calendar::parse_iso_week(r[1].as_text(), week)) continue;
+    if (!calendar::parse_iso_week(w.week, week)) continue;
     // A week the assignment (or the evaluated period) covers only in part is not judged.
     std::string first = std::max(a.start, e.request.from), last = std::min(a.end, e.last_day);
     if (week.monday() < first || week.sunday() > last) continue;
     auto p = weekly_param(e, a);
-    int64_t required = std::min<int64_t>(std::get<int64_t>(p->value), r[3].as_int());
-    int64_t on_site = r[2].as_int();
-    if (on_site >= required) continue;
+    int64_t required = std::min<int64_t>(std::get<int64_t>(p->value), w.working);
+    if (w.days >= required) continue;
     Finding f{.rule = "D4", .check = "dispatch.weekly_days", .severity = Severity::error, .subject_type = "staff",
               .subject_id = a.staff_id, .subject_name = a.staff_name, .period = week.label(),
-              .expected = "≥" + std::to_string(required) + "天", .actual = std::to_string(on_site) + "天",
+              .expected = "≥" + std::to_string(required) + "天", .actual = std::to_string(w.days) + "天",
               .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
               .region_code = a.relationship->recipient_region};
     f.message = a.staff_name + " " + week_label(week.label()) + "在受援单位" + a.relationship->recipient_name +
-                std::to_string(on_site) + "天,少于每周" + std::to_string(required) + "天";
+                std::to_string(w.days) + "天,少于每周" + std::to_string(required) + "天";
     e.add(std::move(f), *p);
   }
 }
 
 // D4: at least one dispatched person on site every working day, from the first day
-// someone was dispatched under the relationship.
+// someone was dispatched under the relationship. One aggregate query returns the days
+// each relationship was covered; the working days come from the calendar table.
 void daily_coverage(Evaluation& e) {
   std::map<int64_t, std::string> first_start;  // relationship → first assignment start
   for (const auto& a : e.assignments) {
@@ -88,25 +105,40 @@ void daily_coverage(Evaluation& e) {
     auto& s = first_start[a.relationship_id];
     if (s.empty() || a.start < s) s = a.start;
   }
-  for (const auto& r : e.relationships) {
-    if (!e.flag(r, "dispatch.daily_coverage_required") || !first_start.count(r.id)) continue;
+  std::vector<const Relationship*> rels;
+  for (const auto& r : e.relationships)
+    if (e.flag(r, "dispatch.daily_coverage_required") && first_start.count(r.id)) rels.push_back(&r);
+  if (rels.empty()) return;
+  std::vector<std::pair<std::string, std::string>> working;  // (day, iso week)
+  for (const auto& row : e.db.query("SELECT day, iso_week FROM work_calendar WHERE day >= ? AND day <= ? AND "
+                                    "working = 1 ORDER BY day",
+                                    {e.request.from, e.last_day})
+                             .rows)
+    working.emplace_back(row[0].as_text(), row[1].as_text());
+  store::Params params{e.request.from, e.last_day};
+  std::string in = ids_in("a.relationship_id", rels, params);
+  std::set<std::pair<int64_t, std::string>> covered;
+  for (const auto& row : e.db.query("SELECT DISTINCT a.relationship_id, p.day FROM presence p JOIN assignment a ON "
+                                    "a.id = p.assignment_id WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' "
+                                    "AND a.active = 1 AND " + in,
+                                    params)
+                             .rows)
+    covered.emplace(row[0].as_int(), row[1].as_text());
+
+  for (const Relationship* rp : rels) {
+    const Relationship& r = *rp;
     std::string from = std::max({r.start, e.request.from, first_start[r.id]});
     std::string to = std::min(r.end, e.last_day);
-    if (to < from) continue;
-    auto rows = e.db.query(
-        "SELECT c.day, c.iso_week FROM work_calendar c WHERE c.day >= ? AND c.day <= ? AND c.working = 1 AND NOT "
-        "EXISTS (SELECT 1 FROM presence p JOIN assignment a ON a.id = p.assignment_id WHERE a.relationship_id = ? "
-        "AND a.active = 1 AND p.day = c.day AND p.status = 'present') ORDER BY c.day",
-        {from, to, r.id});
-    int working = static_cast<int>(
-        e.db.query("SELECT COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1", {from, to})
-            .scalar()
-            .as_int());
-    e.checked("dispatch.daily_coverage", working);
-    // One finding per week, naming the uncovered days.
     std::map<std::string, std::vector<std::string>> by_week;
-    for (const auto& row : rows.rows) by_week[row[1].as_text()].push_back(row[0].as_text());
+    int64_t checked = 0;
+    for (const auto& [day, week] : working) {
+      if (day < from || day > to) continue;
+      ++checked;
+      if (!covered.count({r.id, day})) by_week[week].push_back(day);
+    }
+    e.checked("dispatch.daily_coverage", checked);
     auto p = e.param(r, "dispatch.daily_coverage_required");
+    // One finding per week, naming the uncovered days; the failure count is per day.
     for (const auto& [week, days] : by_week) {
       std::string list;
       for (size_t i = 0; i < days.size(); ++i)
@@ -118,7 +150,6 @@ void daily_coverage(Evaluation& e) {
                 .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
       f.message = r.recipient_name + " " + week_label(week) + "有" + std::to_string(days.size()) +
                   "个工作日无派驻人员在岗(" + list + ")";
-      // The failure count is per day, the finding per week.
       e.add(std::move(f), *p);
       e.report.checks["dispatch.daily_coverage"].failed += static_cast<int64_t>(days.size()) - 1;
     }
@@ -136,7 +167,7 @@ void concurrent_staff(Evaluation& e) {
   }
   if (rels.empty()) return;
   Params params{e.request.from, e.last_day};
-  std::string in = e.relationship_in("a.relationship_id", params);
+  std::string in = ids_in("a.relationship_id", rels, params);
   auto rows = e.db.query(
       "SELECT a.relationship_id, p.day, COUNT(DISTINCT a.staff_id) FROM presence p JOIN assignment a ON a.id = "
       "p.assignment_id WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' AND a.active = 1 AND " + in +

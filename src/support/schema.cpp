@@ -249,6 +249,12 @@ CREATE TABLE leadership_visit (
   purpose TEXT,
   )" + c + R"(
 );
+)"},
+          // The compliance engine reads these per relationship.
+          {430, "support indexes for the compliance engine", R"(
+CREATE INDEX trainee_relationship ON trainee (relationship_id, start_date);
+CREATE INDEX leadership_visit_relationship ON leadership_visit (relationship_id, day);
+CREATE INDEX work_step_relationship ON work_step (relationship_id, due_date);
 )"}};
 }
 
