@@ -10,24 +10,43 @@ JOBS=$(nproc)
 export GTEST_COLOR=no
 
 step() { printf '\n=== %s ===\n' "$*"; }
+# Every runner's output is also kept, so the closing line can add up what ran.
+LOGS=$(mktemp -d /tmp/yilian-test-logs.XXXXXX)
+trap 'rm -rf "$LOGS"' EXIT
+run_logged() {  # name, command…
+  local name=$1
+  shift
+  "$@" 2>&1 | tee "$LOGS/$name.log"
+  return "${PIPESTATUS[0]}"
+}
 
 step "build (warnings are errors)"
 make --no-print-directory build
 
 step "tests on SQLite"
-(cd build && ctest --output-on-failure -j "$JOBS")
+run_logged sqlite bash -c "cd build && ctest --output-on-failure -j $JOBS"
 
 step "tests on PostgreSQL 15"
-scripts/with-postgres.sh bash -c 'cd build && YILIAN_TEST_DB="$PG_URL" ctest --output-on-failure -j 1 -L "unit|cli"'
+run_logged postgresql scripts/with-postgres.sh bash -c 'cd build && YILIAN_TEST_DB="$PG_URL" ctest --output-on-failure -j 1 -L "unit|cli"'
 
 step "ASan + UBSan build and tests on SQLite"
 mkdir -p build-asan
 flock build-asan/.lock sh -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DYILIAN_SANITIZE=ON >/dev/null && cmake --build build-asan -j $JOBS --target yilian_tests"
-(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$JOBS" -L unit)
+run_logged asan bash -c "cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $JOBS -L unit"
 
 if [ -f web/package.json ]; then
   step "web build and browser tests"
   make --no-print-directory web
-  (cd web && npm test --silent)
+  run_logged browser bash -c "cd web && npm test --silent"
 fi
 step "all tests passed"
+# ctest: "100% tests passed, 0 tests failed out of N"; node: "# pass N" / "# fail N".
+passed=0
+failed=0
+for f in "$LOGS"/*.log; do
+  read -r p q < <(awk '/tests passed, [0-9]+ tests failed out of/ { t = $NF; f = $4; p += t - f; q += f }
+                       /^# pass / { p += $3 } /^# fail / { q += $3 } END { print p + 0, q + 0 }' "$f")
+  passed=$((passed + p))
+  failed=$((failed + q))
+done
+echo "$passed passed, $failed failed"
