@@ -61,7 +61,16 @@ async function visit(page, path, { ready, table } = {}) {
     await page.goto(`${stack.base}${path}`)
   }
   if (ready) await page.locator(ready).first().waitFor()
-  if (table) assert.ok((await tableRows(page)).length > 0, `${path} shows rows`)
+  if (table) {
+    // On a busy machine the new page's rows can arrive after the previous page's table
+    // has already been found: wait for rows before judging.
+    await page
+      .waitForFunction(() => document.querySelectorAll('.el-table__body-wrapper tbody tr.el-table__row').length > 0, null, {
+        timeout: 15000,
+      })
+      .catch(() => {})
+    assert.ok((await tableRows(page)).length > 0, `${path} shows rows`)
+  }
 }
 
 for (const [label, viewport] of [
