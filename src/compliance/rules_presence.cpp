@@ -1,25 +1,18 @@
 // D4 (days a week on site, someone on site every working day), D2 (staff on site at the
 // same time) and D10 (presence the recipient never confirmed) — all from half-day
-// presence rows, aggregated in SQL so only the weeks and days that break a rule come back.
+// presence rows, read once (presence_days.h) and aggregated here per rule.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "calendar/date.h"
 #include "compliance/context.h"
+#include "compliance/presence_days.h"
 
 namespace yilian::compliance {
 namespace {
 
-using store::Params;
-
-std::string ids_in(const std::string& column, const std::vector<const Relationship*>& rels, Params& params) {
-  std::string sql = column + " IN (";
-  for (size_t i = 0; i < rels.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.push_back(rels[i]->id);
-  }
-  return sql + ")";
-}
+using Days = std::vector<PresenceDay>;
 
 // The weekly minimum for an assignment: village-level dispatch has its own (V4/D4).
 std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment& a) {
@@ -29,7 +22,7 @@ std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment&
   return e.param(*a.relationship, "dispatch.min_days_per_week");
 }
 
-void weekly_days(Evaluation& e) {
+void weekly_days(Evaluation& e, const Days& present) {
   std::map<int64_t, const Assignment*> by_id;
   for (const auto& a : e.assignments) {
     if (a.refused || a.status == "cancelled" || !weekly_param(e, a)) continue;
@@ -37,17 +30,16 @@ void weekly_days(Evaluation& e) {
   }
   if (by_id.empty()) return;
 
-  // Days on site per assignment and ISO week, in one pass over presence; weeks with no
-  // presence at all are absent from the answer and counted as 0 below.
-  Params params{e.request.from, e.last_day};
-  std::string in = e.relationship_in("a.relationship_id", params);
+  // Days on site per assignment and ISO week; weeks with no presence at all are absent
+  // and counted as 0 below.
+  std::unordered_map<std::string, std::string> week_of;  // day → ISO week, a few hundred days
   std::map<std::pair<int64_t, std::string>, int64_t> on_site;
-  for (const auto& row : e.db.query(
-           "SELECT p.assignment_id, c.iso_week, COUNT(DISTINCT p.day) FROM presence p JOIN assignment a ON a.id = "
-           "p.assignment_id JOIN work_calendar c ON c.day = p.day WHERE p.day >= ? AND p.day <= ? AND p.status = "
-           "'present' AND a.active = 1 AND " + in + " GROUP BY p.assignment_id, c.iso_week",
-           params).rows)
-    on_site[{row[0].as_int(), row[1].as_text()}] = row[2].as_int();
+  for (const auto& p : present) {
+    if (!by_id.count(p.assignment)) continue;
+    auto [it, fresh] = week_of.try_emplace(p.day);
+    if (fresh) it->second = calendar::iso_week(p.day).label();
+    ++on_site[{p.assignment, it->second}];
+  }
   std::map<std::string, int64_t> working_days;  // per ISO week, holidays excluded
   for (const auto& row : e.db.query("SELECT iso_week, COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND "
                                     "working = 1 GROUP BY iso_week",
@@ -98,7 +90,7 @@ void weekly_days(Evaluation& e) {
 // D4: at least one dispatched person on site every working day, from the first day
 // someone was dispatched under the relationship. One aggregate query returns the days
 // each relationship was covered; the working days come from the calendar table.
-void daily_coverage(Evaluation& e) {
+void daily_coverage(Evaluation& e, const Days& present) {
   std::map<int64_t, std::string> first_start;  // relationship → first assignment start
   for (const auto& a : e.assignments) {
     if (a.refused || a.status == "cancelled") continue;
@@ -115,15 +107,8 @@ void daily_coverage(Evaluation& e) {
                                     {e.request.from, e.last_day})
                              .rows)
     working.emplace_back(row[0].as_text(), row[1].as_text());
-  store::Params params{e.request.from, e.last_day};
-  std::string in = ids_in("a.relationship_id", rels, params);
   std::set<std::pair<int64_t, std::string>> covered;
-  for (const auto& row : e.db.query("SELECT DISTINCT a.relationship_id, p.day FROM presence p JOIN assignment a ON "
-                                    "a.id = p.assignment_id WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' "
-                                    "AND a.active = 1 AND " + in,
-                                    params)
-                             .rows)
-    covered.emplace(row[0].as_int(), row[1].as_text());
+  for (const auto& p : present) covered.emplace(p.relationship, p.day);
 
   for (const Relationship* rp : rels) {
     const Relationship& r = *rp;
@@ -158,7 +143,7 @@ void daily_coverage(Evaluation& e) {
 
 // D2: the city→county rule counts staff on site at the same time; judged per month by
 // the best day of the month, so one sick day does not make a finding.
-void concurrent_staff(Evaluation& e) {
+void concurrent_staff(Evaluation& e, const Days& present) {
   std::vector<const Relationship*> rels;
   for (const auto& r : e.relationships) {
     bool city_tier = r.tier == "tertiary_county" || r.tier == "city_county";
@@ -166,17 +151,19 @@ void concurrent_staff(Evaluation& e) {
       rels.push_back(&r);
   }
   if (rels.empty()) return;
-  Params params{e.request.from, e.last_day};
-  std::string in = ids_in("a.relationship_id", rels, params);
-  auto rows = e.db.query(
-      "SELECT a.relationship_id, p.day, COUNT(DISTINCT a.staff_id) FROM presence p JOIN assignment a ON a.id = "
-      "p.assignment_id WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' AND a.active = 1 AND " + in +
-      " GROUP BY a.relationship_id, p.day",
-      params);
+  std::set<int64_t> judged;
+  for (const Relationship* r : rels) judged.insert(r->id);
+  // Distinct staff per relationship and day (one person may hold two assignments), then
+  // the best day of each month.
+  std::set<std::tuple<int64_t, std::string, int64_t>> on_site;
+  for (const auto& p : present)
+    if (judged.count(p.relationship)) on_site.emplace(p.relationship, p.day, p.staff);
+  std::map<std::pair<int64_t, std::string>, int64_t> per_day;
+  for (const auto& [relationship, day, staff] : on_site) ++per_day[{relationship, day}];
   std::map<std::pair<int64_t, std::string>, int64_t> best;  // (relationship, month) → max headcount
-  for (const auto& row : rows.rows) {
-    auto& b = best[{row[0].as_int(), row[1].as_text().substr(0, 7)}];
-    b = std::max(b, row[2].as_int());
+  for (const auto& [key, count] : per_day) {
+    auto& b = best[{key.first, key.second.substr(0, 7)}];
+    b = std::max(b, count);
   }
   for (const Relationship* r : rels) {
     bool city_tier = r->tier == "tertiary_county" || r->tier == "city_county";
@@ -206,31 +193,27 @@ void concurrent_staff(Evaluation& e) {
 
 // D10: half-days the dispatched person checked in but the recipient never confirmed,
 // a week after the fact — the sign of "not actually on site".
-void unconfirmed(Evaluation& e) {
+void unconfirmed(Evaluation& e, const Days& present) {
   std::string cutoff = calendar::add_days(e.request.today, -7);
-  Params params{e.request.from, std::min(e.last_day, cutoff)};
-  std::string in = e.relationship_in("a.relationship_id", params);
-  auto rows = e.db.query(
-      "SELECT a.id, SUBSTR(p.day, 1, 7), COUNT(*) FROM presence p JOIN assignment a ON a.id = p.assignment_id "
-      "WHERE p.day >= ? AND p.day <= ? AND p.status = 'present' AND p.confirmed = 0 AND a.active = 1 AND " + in +
-      " GROUP BY a.id, SUBSTR(p.day, 1, 7)",
-      params);
+  std::map<std::pair<int64_t, std::string>, int64_t> open;  // (assignment, month) → half-days
+  for (const auto& p : present)
+    if (p.unconfirmed > 0 && p.day <= cutoff) open[{p.assignment, p.day.substr(0, 7)}] += p.unconfirmed;
   std::map<int64_t, const Assignment*> by_id;
   for (const auto& a : e.assignments) by_id[a.id] = &a;
   e.checked("presence.confirmation", static_cast<int64_t>(e.assignments.size()));
-  for (const auto& row : rows.rows) {
-    auto it = by_id.find(row[0].as_int());
+  for (const auto& [key, half_days] : open) {
+    auto it = by_id.find(key.first);
     if (it == by_id.end()) continue;
     const Assignment& a = *it->second;
     auto p = e.param(*a.relationship, "dispatch.min_days_per_week");
     if (!p) continue;
-    std::string month = row[1].as_text();
+    const std::string& month = key.second;
     Finding f{.rule = "D10", .check = "presence.confirmation", .severity = Severity::warning,
               .subject_type = "staff", .subject_id = a.staff_id, .subject_name = a.staff_name, .period = month,
-              .expected = "在岗记录经受援单位确认", .actual = std::to_string(row[2].as_int()) + "个半天未确认",
+              .expected = "在岗记录经受援单位确认", .actual = std::to_string(half_days) + "个半天未确认",
               .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
               .region_code = a.relationship->recipient_region};
-    f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(row[2].as_int()) + "个半天签到未经" +
+    f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(half_days) + "个半天签到未经" +
                 a.relationship->recipient_name + "确认";
     e.add(std::move(f), *p);
   }
@@ -239,10 +222,11 @@ void unconfirmed(Evaluation& e) {
 }  // namespace
 
 void check_presence(Evaluation& e) {
-  weekly_days(e);
-  daily_coverage(e);
-  concurrent_staff(e);
-  unconfirmed(e);
+  const Days present = load_presence_days(e);
+  weekly_days(e, present);
+  daily_coverage(e, present);
+  concurrent_staff(e, present);
+  unconfirmed(e, present);
 }
 
 }  // namespace yilian::compliance

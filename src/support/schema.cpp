@@ -255,6 +255,11 @@ CREATE TABLE leadership_visit (
 CREATE INDEX trainee_relationship ON trainee (relationship_id, start_date);
 CREATE INDEX leadership_visit_relationship ON leadership_visit (relationship_id, day);
 CREATE INDEX work_step_relationship ON work_step (relationship_id, due_date);
+)"},
+          // The compliance engine's presence rules read presence once per assignment and day
+          // range; covering status and confirmation keeps that an index-only scan.
+          {440, "presence covering index for the compliance engine", R"(
+CREATE INDEX presence_assignment_day ON presence (assignment_id, day, status, confirmed);
 )"}};
 }
 
