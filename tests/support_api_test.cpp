@@ -146,6 +146,56 @@ TEST_F(SupportApi, DoctorChecksInIdempotentlyAndRecipientConfirms) {
   EXPECT_EQ(count("audit_log WHERE entity = 'presence' AND action = 'confirm'"), 1);
 }
 
+TEST_F(SupportApi, RecipientConfirmsASignInSheetAtOnceOrNothing) {
+  std::vector<int64_t> ids;
+  for (int d : {-2, -1, 0})
+    for (const char* half : {"am", "pm"}) {
+      auto r = post("/api/v1/presence", "doctor_a",
+                    {{"assignment_id", assignment}, {"day", days_from_today(d)}, {"half", half}, {"status", "present"}});
+      ASSERT_EQ(r.status, 201) << r.raw;
+      ids.push_back(r.body["id"]);
+    }
+  auto confirmed = [&] { return count("presence WHERE confirmed = 1"); };
+  EXPECT_EQ(post("/api/v1/presence/confirm", "doctor_a", {{"ids", ids}}).status, 403);
+  EXPECT_EQ(post("/api/v1/presence/confirm", "hospital_a", {{"ids", ids}}).status, 403);  // the sender, not the recipient
+  EXPECT_EQ(post("/api/v1/presence/confirm", "hospital_b", {{"ids", ids}}).status, 404);  // out of scope
+  auto with_unknown = ids;
+  with_unknown.push_back(999999);
+  EXPECT_EQ(post("/api/v1/presence/confirm", "township_a1", {{"ids", with_unknown}}).status, 404);
+  EXPECT_EQ(post("/api/v1/presence/confirm", "township_a1", {{"ids", json::array()}}).body["error"]["field"], "ids");
+  EXPECT_EQ(post("/api/v1/presence/confirm", "township_a1", {{"ids", {"x"}}}).body["error"]["field"], "ids");
+  EXPECT_EQ(post("/api/v1/presence/confirm", "township_a1", {{"ids", ids}, {"confirmed", "yes"}}).body["error"]["field"],
+            "confirmed");
+  EXPECT_EQ(confirmed(), 0);  // every refusal above wrote nothing
+  EXPECT_EQ(count("audit_log WHERE entity = 'presence' AND action = 'confirm'"), 0);
+
+  auto ok = post("/api/v1/presence/confirm", "township_a1", {{"ids", ids}});
+  ASSERT_EQ(ok.status, 200) << ok.raw;
+  EXPECT_EQ(ok.body["count"], 6);
+  EXPECT_EQ(confirmed(), 6);
+  EXPECT_EQ(count("audit_log WHERE entity = 'presence' AND action = 'confirm'"), 6);
+  auto undo = post("/api/v1/presence/confirm", "bureau_a", {{"ids", {ids[0]}}, {"confirmed", false}});
+  ASSERT_EQ(undo.status, 200) << undo.raw;
+  EXPECT_EQ(confirmed(), 5);
+}
+
+TEST_F(SupportApi, PresenceListsFilterByDateRange) {
+  for (int d : {-3, -2, -1, 0}) {
+    auto r = post("/api/v1/presence", "township_a1",
+                  {{"assignment_id", assignment}, {"day", days_from_today(d)}, {"half", "am"}, {"status", "present"}});
+    ASSERT_EQ(r.status, 201) << r.raw;
+  }
+  std::string range = "/api/v1/presence?day_from=" + days_from_today(-2) + "&day_to=" + days_from_today(-1);
+  auto r = get(range, "township_a1");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["total"], 2);
+  EXPECT_EQ(get("/api/v1/presence?day_from=" + days_from_today(-1), "doctor_a").body["total"], 2);
+  EXPECT_EQ(get(range, "hospital_b").body["total"], 0);  // the range never widens the scope
+  auto bad = get("/api/v1/presence?day_to=2026-02-30", "township_a1");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["field"], "day_to");
+}
+
 TEST_F(SupportApi, PresenceRejectsDaysOutsideTheAssignmentAndOthersRecords) {
   json in = {{"assignment_id", assignment}, {"half", "pm"}, {"status", "present"}};
   in["day"] = days_from_today(1);

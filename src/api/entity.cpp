@@ -343,6 +343,18 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
       params.push_back(it->second);
     }
   }
+  // Date fields that filter also take a range: ?day_from=2026-03-01&day_to=2026-03-31 (inclusive).
+  for (const auto& f : s.fields) {
+    if (!f.filter || f.type != FieldType::date) continue;
+    for (const char* suffix : {"_from", "_to"}) {
+      auto it = ctx.req.query.find(f.name + suffix);
+      if (it == ctx.req.query.end() || it->second.empty()) continue;
+      if (!common::is_valid_date(it->second))
+        common::bad_request("bad_query", "参数" + f.name + suffix + "须为日期(YYYY-MM-DD)", f.name + suffix);
+      where += " AND t." + f.name + (suffix == std::string("_from") ? " >= ?" : " <= ?");
+      params.push_back(it->second);
+    }
+  }
   if (auto it = ctx.req.query.find("region"); it != ctx.req.query.end() && !it->second.empty()) {
     if (registry::region_level(it->second) == registry::RegionLevel::invalid)
       common::bad_request("bad_region_code", "行政区划代码无效: " + it->second, "region");
@@ -605,8 +617,14 @@ void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spe
   const EntitySpec& s = *spec;
   std::string item = s.route + "/{" + s.key + "}";
   std::vector<std::string> qp = {"page", "page_size", "sort", "q", "region", "active"};
-  for (const auto& f : s.fields)
-    if (f.filter) qp.push_back(f.name);
+  for (const auto& f : s.fields) {
+    if (!f.filter) continue;
+    qp.push_back(f.name);
+    if (f.type == FieldType::date) {
+      qp.push_back(f.name + "_from");
+      qp.push_back(f.name + "_to");
+    }
+  }
   router.add({"GET", s.route, "查询" + s.label + "列表", s.tag, true, "", s.name, true, qp},
              [spec](Context& c) { return handle_list(c, *spec); });
   if (s.generic_create)

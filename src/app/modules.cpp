@@ -100,6 +100,12 @@ void install_routes(api::App& app) {
   registry::register_routes(app.router());
   for (auto spec : support::all_entities()) add_entity(app, spec);
   support::register_routes(app.router());
+  app.add_schema("presence_confirm_input",
+                 {{"type", "object"},
+                  {"properties",
+                   {{"ids", {{"type", "array"}, {"items", {{"type", "integer"}}}, {"maxItems", 500}}},
+                    {"confirmed", {{"type", "boolean"}, {"description", "false撤销确认"}}}}},
+                  {"required", {"ids"}}});
   support::register_report_routes(app.router());
   compliance::register_routes(app.router());
   registry::register_transfer_routes(app.router());

@@ -7,40 +7,13 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "support/entities.h"
+#include "support/presence_confirm.h"
 
 namespace yilian::support {
 namespace {
 
 using auth::Role;
 using nlohmann::json;
-
-// Presence is two-party (D4, D10): the dispatched person checks in, and only the
-// recipient institution (or the bureau over it) confirms, so "not actually on site"
-// shows up as unconfirmed half-days.
-http::Response confirm_presence(api::Context& ctx) {
-  const auto& me = ctx.me();
-  json row = api::load_entity(ctx, *presence_entity(), ctx.path_param(0), false);
-  auto a = ctx.db.query(
-      "SELECT a.recipient_institution_id, i.region_code FROM assignment a JOIN institution i ON i.id = "
-      "a.recipient_institution_id WHERE a.id = ?",
-      {row["assignment_id"].get<int64_t>()});
-  int64_t recipient = a.rows[0][0].as_int();
-  bool recipient_side = me.role == Role::admin || me.role == Role::bureau ||
-                        ((me.role == Role::township || me.role == Role::hospital) && me.institution_id == recipient);
-  if (!recipient_side) common::forbidden("只有受援单位可以确认在岗记录");
-  json body = ctx.req.body.empty() ? json::object() : ctx.json_body();
-  bool confirmed = !body.contains("confirmed") || body["confirmed"] == true;
-  store::Transaction tx(ctx.db);
-  ctx.db.exec("UPDATE presence SET confirmed = ?, confirmed_by = ?, confirmed_at = ?, version = version + 1, "
-              "updated_at = ? WHERE id = ?",
-              {confirmed, me.display_name, common::now_iso(), common::now_iso(), row["id"].get<int64_t>()});
-  json after = api::load_entity(ctx, *presence_entity(), ctx.path_param(0), false);
-  audit::record(ctx.db, &me, ctx.req.remote_addr,
-                {confirmed ? "confirm" : "unconfirm", "presence", ctx.path_param(0), a.rows[0][1].as_text(), recipient,
-                 row, after});
-  tx.commit();
-  return http::Response::json(after);
-}
 
 std::string detect_document_type(const std::string& bytes) {
   if (bytes.rfind("%PDF-", 0) == 0) return "application/pdf";
@@ -119,6 +92,9 @@ void register_routes(http::Router& router) {
   router.add({"POST", "/api/v1/presence/{id}/confirm", "受援单位确认在岗记录(confirmed=false撤销)", "support", true,
               "", "presence"},
              confirm_presence);
+  router.add({"POST", "/api/v1/presence/confirm", "受援单位批量确认在岗记录(全部成功或全部不写入,每次≤500条)",
+              "support", true, "presence_confirm_input", "presence"},
+             confirm_presence_bulk);
   router.add({"PUT", "/api/v1/agreements/{id}/document", "上传协议签字扫描件(PDF/PNG/JPEG,≤5MB,请求体为文件本身)",
               "support", true, "", "agreement", false, {"filename"}},
              upload_document);
