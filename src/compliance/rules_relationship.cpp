@@ -9,6 +9,7 @@
 #include "calendar/date.h"
 #include "auth/scope.h"
 #include "compliance/context.h"
+#include "compliance/relationship_facts.h"
 #include "registry/region_code.h"
 
 namespace yilian::compliance {
@@ -54,19 +55,19 @@ bool judge_yearly(Evaluation& e, const Relationship& r, const YearWindow& w, con
   return true;
 }
 
-int64_t count(Evaluation& e, const std::string& sql, const store::Params& params) {
-  return e.db.query(sql, params).scalar().as_int();
-}
+using Facts = RelationshipFacts;
 
-void agreements(Evaluation& e, const Relationship& r, const YearWindow& w) {
+bool within(const std::string& day, const YearWindow& w) { return day >= w.from && day <= w.to; }
+
+void agreements(Evaluation& e, const Relationship& r, const Facts& facts, const YearWindow& w) {
   if (r.status != "signed" && r.status != "filed") return;
   auto p = e.param(r, "relationship.term_years");
   if (!p) return;
   e.checked("agreement.filed");
-  int64_t filed = count(e,
-                        "SELECT COUNT(*) FROM agreement WHERE relationship_id = ? AND active = 1 AND status = 'filed' "
-                        "AND filed_date <= ? AND (kind = 'mid_term' OR SUBSTR(COALESCE(signed_date, filed_date), 1, 4) = ?)",
-                        {r.id, w.to, std::to_string(w.year)});
+  const std::string year = std::to_string(w.year);
+  int64_t filed = std::count_if(facts.filed_agreements.begin(), facts.filed_agreements.end(), [&](const auto& a) {
+    return a.filed_date <= w.to && (a.kind == "mid_term" || a.signed_or_filed_date.substr(0, 4) == year);
+  });
   if (filed > 0) return;
   Finding f{.rule = "A2", .check = "agreement.filed", .severity = Severity::warning, .subject_type = "relationship",
             .subject_id = r.id, .subject_name = r.supporting_name + "→" + r.recipient_name,
@@ -76,86 +77,81 @@ void agreements(Evaluation& e, const Relationship& r, const YearWindow& w) {
   e.add(std::move(f), *p);
 }
 
-void visits_and_lectures(Evaluation& e, const Relationship& r, const YearWindow& w) {
+void visits_and_lectures(Evaluation& e, const Relationship& r, const Facts& facts, const YearWindow& w) {
   if (auto p = e.integer(r, "support.leadership_visits_per_year")) {
-    int64_t got = count(e, "SELECT COUNT(*) FROM leadership_visit WHERE relationship_id = ? AND active = 1 AND day >= ? "
-                           "AND day <= ?", {r.id, w.from, w.to});
+    int64_t got = std::count_if(facts.leadership_visit_days.begin(), facts.leadership_visit_days.end(),
+                                [&](const std::string& day) { return within(day, w); });
     judge_yearly(e, r, w, "D9", "support.leadership_visits", "领导班子到受援单位督导", *p, got,
                  *e.param(r, "support.leadership_visits_per_year"));
   }
-  auto lectures = [&](const char* kinds) {
-    return count(e, std::string("SELECT COUNT(*) FROM activity v JOIN assignment a ON a.id = v.assignment_id WHERE "
-                                "a.relationship_id = ? AND v.active = 1 AND v.day >= ? AND v.day <= ? AND v.kind IN (") +
-                        kinds + ")",
-                 {r.id, w.from, w.to});
+  auto lectures = [&](bool hospital_wide_only) {
+    int64_t n = 0;
+    for (const auto& l : facts.lectures)
+      if (within(l.day, w) && (l.hospital_wide || !hospital_wide_only)) n += l.count;
+    return n;
   };
   if (auto p = e.integer(r, "support.lectures_per_year"))
-    judge_yearly(e, r, w, "D9", "support.lectures", "举办讲座", *p, lectures("'lecture', 'hospital_lecture'"),
+    judge_yearly(e, r, w, "D9", "support.lectures", "举办讲座", *p, lectures(false),
                  *e.param(r, "support.lectures_per_year"));
   if (auto p = e.integer(r, "support.hospital_wide_lectures_per_year"))
-    judge_yearly(e, r, w, "D9", "support.hospital_wide_lectures", "全院培训大课", *p, lectures("'hospital_lecture'"),
+    judge_yearly(e, r, w, "D9", "support.hospital_wide_lectures", "全院培训大课", *p, lectures(true),
                  *e.param(r, "support.hospital_wide_lectures_per_year"));
 }
 
 // D2: a secondary-or-higher hospital sends at least N people a year to each township
 // central health centre it supports.
-void yearly_staff(Evaluation& e, const Relationship& r, const YearWindow& w) {
+void yearly_staff(Evaluation& e, const Relationship& r, const Facts& facts, const YearWindow& w) {
   auto p = e.integer(r, "dispatch.min_staff_per_year_to_township_center");
   if (!p || r.recipient_kind != "C210") return;
-  int64_t got = count(e,
-                      "SELECT COUNT(DISTINCT staff_id) FROM assignment WHERE relationship_id = ? AND active = 1 AND "
-                      "refused = 0 AND status <> 'cancelled' AND COALESCE(actual_start, planned_start) <= ? AND "
-                      "COALESCE(actual_end, planned_end) >= ?",
-                      {r.id, w.to, w.from});
-  judge_yearly(e, r, w, "D2", "dispatch.staff_per_year", "派驻中心卫生院人数", *p, got,
+  std::set<int64_t> staff;
+  for (const auto& d : facts.dispatched)
+    if (d.start <= w.to && d.end >= w.from) staff.insert(d.staff);
+  judge_yearly(e, r, w, "D2", "dispatch.staff_per_year", "派驻中心卫生院人数", *p, static_cast<int64_t>(staff.size()),
                *e.param(r, "dispatch.min_staff_per_year_to_township_center"));
 }
 
 // A7: dated work steps (调研→签协议→落实下派人员→实施→总结) past their deadline and not done.
-void work_steps(Evaluation& e, const Relationship& r) {
+void work_steps(Evaluation& e, const Relationship& r, const Facts& facts) {
   auto p = e.param(r, "relationship.term_years");
   if (!p) return;
-  auto rows = e.db.query("SELECT id, title, stage, due_date FROM work_step WHERE relationship_id = ? AND active = 1 AND "
-                         "done_date IS NULL AND due_date >= ? AND due_date < ? ORDER BY due_date",
-                         {r.id, e.request.from, e.last_day});
-  e.checked("relationship.work_steps",
-            count(e, "SELECT COUNT(*) FROM work_step WHERE relationship_id = ? AND active = 1 AND due_date >= ? AND "
-                     "due_date < ?", {r.id, e.request.from, e.last_day}));
-  for (const auto& row : rows.rows) {
+  e.checked("relationship.work_steps", static_cast<int64_t>(facts.steps.size()));
+  for (const auto& step : facts.steps) {
+    if (step.done) continue;
     Finding f{.rule = "A7", .check = "relationship.work_steps", .severity = Severity::warning,
               .subject_type = "relationship", .subject_id = r.id,
-              .subject_name = r.supporting_name + "→" + r.recipient_name, .period = row[3].as_text(),
-              .expected = row[3].as_text() + "前完成", .actual = "未完成", .relationship_id = r.id,
+              .subject_name = r.supporting_name + "→" + r.recipient_name, .period = step.due_date,
+              .expected = step.due_date + "前完成", .actual = "未完成", .relationship_id = r.id,
               .institution_id = r.recipient_id, .region_code = r.recipient_region};
-    f.message = f.subject_name + " 工作步骤“" + row[1].as_text() + "”已过截止日期" + row[3].as_text() + "仍未完成";
+    f.message = f.subject_name + " 工作步骤“" + step.title + "”已过截止日期" + step.due_date + "仍未完成";
     e.add(std::move(f), *p);
   }
 }
 
-void trainees(Evaluation& e, const Relationship& r, const YearWindow& w) {
-  auto rows = e.db.query(
-      "SELECT t.id, s.name, t.start_date, t.end_date, t.free_of_charge FROM trainee t JOIN staff s ON s.id = "
-      "t.staff_id WHERE t.relationship_id = ? AND t.active = 1 AND t.start_date >= ? AND t.start_date <= ?",
-      {r.id, w.year == std::stoi(w.from.substr(0, 4)) ? std::to_string(w.year) + "-01-01" : w.from, w.to});
+void trainees(Evaluation& e, const Relationship& r, const Facts& facts, const YearWindow& w) {
+  std::vector<const Facts::Trainee*> rows;
+  const std::string year_start = std::to_string(w.year) + "-01-01";
+  for (const auto& t : facts.trainees)
+    if (t.start >= year_start && t.start <= w.to) rows.push_back(&t);
   if (auto p = e.integer(r, "training.free_trainees_per_year")) {
     int64_t free = 0;
-    for (const auto& row : rows.rows) free += row[4].as_int() ? 1 : 0;
+    for (const auto* t : rows) free += t->free ? 1 : 0;
     judge_yearly(e, r, w, "T1", "training.free_trainees", "免费接收进修", *p, free,
                  *e.param(r, "training.free_trainees_per_year"));
   }
   if (auto p = e.param(r, "training.min_trainee_months")) {
     int64_t months = std::get<int64_t>(p->value);
-    for (const auto& row : rows.rows) {
+    for (const auto* t : rows) {
       e.checked("training.trainee_term");
-      std::string start = row[2].as_text(), end = row[3].as_text();
+      const std::string& start = t->start;
+      const std::string& end = t->end;
       if (end >= calendar::add_days(add_months(start, static_cast<int>(months)), -1)) continue;
       int got = static_cast<int>(calendar::months_between(start, end) + 0.5);
       Finding f{.rule = "T1", .check = "training.trainee_term", .severity = Severity::error, .subject_type = "trainee",
-                .subject_id = row[0].as_int(), .subject_name = row[1].as_text(), .period = start.substr(0, 4),
+                .subject_id = t->id, .subject_name = t->name, .period = start.substr(0, 4),
                 .expected = "≥" + std::to_string(months) + "个月", .actual = std::to_string(got) + "个月",
                 .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
-      f.message = row[1].as_text() + " 在" + r.supporting_name + "进修" + std::to_string(got) + "个月(" + start + "至" +
-                  end + "),少于" + std::to_string(months) + "个月";
+      f.message = t->name + " 在" + r.supporting_name + "进修" + std::to_string(got) + "个月(" + start + "至" + end +
+                  "),少于" + std::to_string(months) + "个月";
       e.add(std::move(f), *p);
     }
   }
@@ -196,13 +192,17 @@ void teaching_records(Evaluation& e) {
 }  // namespace
 
 void check_relationships(Evaluation& e) {
+  const auto all_facts = load_relationship_facts(e);
+  const Facts none;
   for (const auto& r : e.relationships) {
-    work_steps(e, r);
+    auto it = all_facts.find(r.id);
+    const Facts& facts = it == all_facts.end() ? none : it->second;
+    work_steps(e, r, facts);
     for (const auto& w : years(e, r)) {
-      agreements(e, r, w);
-      yearly_staff(e, r, w);
-      visits_and_lectures(e, r, w);
-      trainees(e, r, w);
+      agreements(e, r, facts, w);
+      yearly_staff(e, r, facts, w);
+      visits_and_lectures(e, r, facts, w);
+      trainees(e, r, facts, w);
     }
   }
   teaching_records(e);
