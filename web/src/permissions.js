@@ -32,6 +32,14 @@ export const WRITERS = {
   trainee: BOTH_SIDES,
   equipment_event: BOTH_SIDES,
   operating_stat: BOTH_SIDES,
+  // 巡回医疗 (src/rounds)
+  rounds_team: ['admin', 'bureau', 'township'],
+  team_member: ['admin', 'bureau', 'township'],
+  village_assignment: ['admin', 'bureau', 'township'],
+  senior_doctor: ['admin', 'bureau', 'township'],
+  round_plan_slot: ['admin', 'bureau', 'township'],
+  round_plan_doctor: ['admin', 'bureau', 'township'],
+  round_visit: ['admin', 'township', 'doctor', 'village_doctor'],
 }
 
 export function canWrite(role, entity) {

@@ -29,6 +29,8 @@ export default {
     annualSummary: 'Annual summary', compliance: 'Compliance check', policies: 'Policies', fieldCheckin: 'Check in today',
     fieldActivity: 'Log work', fieldRecords: 'My records', fieldCheckinTab: 'Check in', fieldRecordsTab: 'Records',
     presenceConfirmTab: 'Confirm',
+    rounds: 'Village rounds', roundsTeams: 'Rounds teams', roundsGrid: 'Village grid', roundsSeniors: 'Senior doctors', roundsNeeds: 'Village needs',
+    roundsPlanner: 'Round planner', roundsVisits: 'Visits', roundsWeekly: 'Weekly report', roundsMonthly: 'Monthly view', roundsRecord: 'Record a visit',
   },
   table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', region: 'Region', filters: 'Filters' },
   form: {

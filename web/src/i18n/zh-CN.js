@@ -26,6 +26,8 @@ export default {
     promotionLedger: '晋升资格台账', feeStatements: '劳务费结算', annualSummary: '年度工作总结数据',
     compliance: '合规检查', policies: '政策方案', fieldCheckin: '今日签到', fieldActivity: '记录工作',
     fieldRecords: '我的记录', fieldCheckinTab: '签到', fieldRecordsTab: '记录', presenceConfirmTab: '确认',
+    rounds: '巡回医疗', roundsTeams: '巡诊团队', roundsGrid: '村级包干', roundsSeniors: '医疗骨干库', roundsNeeds: '各村需求',
+    roundsPlanner: '巡诊排班', roundsVisits: '巡诊记录', roundsWeekly: '巡诊周报', roundsMonthly: '月调度', roundsRecord: '巡诊登记',
   },
   table: {
     search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', region: '所在区划', filters: '筛选',
