@@ -165,6 +165,40 @@ TEST_F(Compliance, D4DailyCoverageNamesTheUncoveredDays) {
   EXPECT_TRUE(of(run("2026-03-02", "2026-03-15"), "dispatch.daily_coverage").empty());
 }
 
+TEST_F(Compliance, D2TeamMustFillEverySpecialtyPositionWithADifferentPerson) {
+  db->exec("UPDATE support_relationship SET overrides = ? WHERE id = ?",
+           {std::string(R"({"dispatch.team_specialties": ["内科", "外科", "妇产科/儿科/麻醉科/护理"]})"), relationship});
+  auto department = [&](const std::string& name) {
+    return db->insert("INSERT INTO department (institution_id, name, created_at, updated_at) VALUES (?, ?, 'x', 'x')",
+                      {seed.county_a_hospital, name});
+  };
+  auto put_in = [&](int64_t staff, int64_t dept) {
+    db->exec("UPDATE staff SET department_id = ? WHERE id = ?", {dept, staff});
+  };
+  put_in(seed.staff_a, department("心血管内科"));
+  put_in(seed.staff_b, department("神经内科"));
+  assign(seed.staff_a, "2026-03-01", "2026-05-31");
+  assign(seed.staff_b, "2026-03-01", "2026-05-31");
+  auto team = of(run("2026-03-01", "2026-05-31"), "dispatch.team_specialties");
+  ASSERT_EQ(team.size(), 3u);  // March, April, May
+  EXPECT_EQ(team[0].rule, "D2");
+  EXPECT_EQ(team[0].period, "2026-03");
+  // Two internists fill one position only: surgery and the third position are open.
+  EXPECT_EQ(team[0].actual, "缺外科、妇产科或儿科或麻醉科或护理");
+  EXPECT_NE(team[0].message.find("张三(心血管内科)"), std::string::npos) << team[0].message;
+
+  put_in(seed.staff_b, department("儿科"));
+  team = of(run("2026-03-01", "2026-05-31"), "dispatch.team_specialties");
+  ASSERT_EQ(team.size(), 3u);
+  EXPECT_EQ(team[0].actual, "缺外科");
+
+  put_in(seed.staff_township_a1, department("普通外科"));
+  assign(seed.staff_township_a1, "2026-04-01", "2026-05-31");  // the surgeon arrives in April
+  team = of(run("2026-03-01", "2026-05-31"), "dispatch.team_specialties");
+  ASSERT_EQ(team.size(), 1u);
+  EXPECT_EQ(team[0].period, "2026-03");
+}
+
 TEST_F(Compliance, D3TermShorterThanPolicyIsReported) {
   assign(seed.staff_a, "2026-01-05", "2026-04-30");
   auto term = of(run("2026-01-01", "2026-12-31"), "dispatch.term");

@@ -70,6 +70,7 @@ std::string title_level_label(const std::string& level);
 void check_presence(Evaluation& e);       // D4 weekly days and daily coverage, D2 headcount, D10 confirmation
 void check_terms(Evaluation& e);          // D1 who, D3 term and rotation gaps, D6 evaluations
 void check_relationships(Evaluation& e);  // A2 agreements, A7 work steps, D2 yearly staff, D9, T1, D10 teaching
-void check_coverage(Evaluation& e);       // A3: units that should have a support relationship and have none
+void check_coverage(Evaluation& e);
+void check_team_composition(Evaluation& e);  // D2 team of given specialties       // A3: units that should have a support relationship and have none
 
 }  // namespace yilian::compliance
