@@ -2,6 +2,9 @@
 
 #include "api/entity.h"
 #include "rounds/entities.h"
+#include "rounds/plan_check.h"
+#include "rounds/plan_routes_schema.h"
+#include "rounds/plan_run.h"
 #include "rounds/report_handlers.h"
 #include "rounds/visits.h"
 
@@ -84,6 +87,13 @@ void register_routes(api::App& app) {
   r.add({"GET", "/api/v1/rounds/weekly-table", "“千医巡诊万村行”每周工作开展情况统计表(附件2,json/csv/xlsx)", tag,
          true, "", "", false, {"region", "week", "format", "reporter", "phone", "preset"}},
         weekly_table);
+  add_plan_schemas(app);
+  r.add({"POST", "/api/v1/rounds/plans/run", "自动排班:按规则为地区和期间编制巡诊排班(可直接采用)", tag, true,
+         "round_plan_run_input", "round_plan_run"},
+        run_plan);
+  r.add({"GET", "/api/v1/rounds/plans/check", "排班复核:已存排班(含手工修改)是否满足各项规则", tag, true, "",
+         "round_plan_check", false, {"region", "from", "to", "preset"}},
+        check_plan);
   r.add({"GET", "/api/v1/rounds/weekly-reports", "各县(区)周报填报状态", tag, true, "", "", false,
          {"region", "week", "preset"}},
         weekly_report_status);

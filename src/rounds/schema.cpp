@@ -151,6 +151,11 @@ CREATE TABLE weekly_report (
   UNIQUE (county_code, week)
 );
 CREATE INDEX weekly_report_week ON weekly_report (week);
+)"},
+          // V8: how far a team without a vehicle can go, for the round planner (NULL: no limit recorded).
+          {540, "rounds team trip limits", R"(
+ALTER TABLE rounds_team ADD COLUMN max_trip_km {{REAL}};
+ALTER TABLE rounds_team ADD COLUMN max_villages_per_trip BIGINT DEFAULT 3;
 )"}};
 }
 

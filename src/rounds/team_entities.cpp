@@ -92,6 +92,8 @@ std::shared_ptr<const EntitySpec> team_entity() {
         {.name = "kind", .label = "团队类型", .required = true, .filter = true, .max_length = 20,
          .choices = team_kinds()},
         {.name = "has_vehicle", .type = FieldType::boolean, .label = "配备巡诊车", .filter = true},
+        {.name = "max_trip_km", .type = FieldType::real, .label = "无车时单趟往返里程上限(公里)", .min = 0, .max = 500},
+        {.name = "max_villages_per_trip", .type = FieldType::integer, .label = "每趟最多巡诊村数", .min = 1, .max = 3},
         {.name = "start_date", .type = FieldType::date, .label = "组建日期", .required = true, .sort = true},
         {.name = "end_date", .type = FieldType::date, .label = "撤销日期", .sort = true},
         {.name = "notes", .label = "备注", .max_length = 500},
