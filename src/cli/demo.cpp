@@ -23,16 +23,16 @@ void print_logins(const demo::DemoData& data) {
 
 }  // namespace
 
-// yilian demo --db URL [--scale county|province] [--with-support] [--seed N] [--county CODE] [--province CODE]
-//             [--datasets DIR]
+// yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] [--seed N] [--county CODE]
+//             [--province CODE] [--datasets DIR]
 int cmd_demo(const Args& a) {
   demo::Options options;
   std::string scale = a.get("scale", "county");
   if (scale == "province") {
     options.scale = demo::Scale::province;
   } else if (scale != "county") {
-    std::cerr << "usage: yilian demo --db URL [--scale county|province] [--with-support] [--seed N] [--county CODE] "
-                 "[--province CODE] [--datasets DIR]\n";
+    std::cerr << "usage: yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] [--seed N] "
+                 "[--county CODE] [--province CODE] [--datasets DIR]\n";
     return 2;
   }
   try {
@@ -45,6 +45,7 @@ int cmd_demo(const Args& a) {
   options.province_code = a.get("province");
   options.datasets_dir = a.get("datasets");
   options.with_support = a.has("with-support");  // a county always has support data
+  options.with_rounds = a.has("with-rounds");    // likewise rounds data
 
   auto db = open_migrated(db_url(a));
   if (db->query("SELECT COUNT(*) FROM institution").scalar().as_int() > 0) {

@@ -19,7 +19,8 @@ double seconds_since(Clock::time_point t) { return std::chrono::duration<double>
 const char* const kCountedTables[] = {
     "region",          "village",         "institution", "department", "staff",    "app_user",   "support_relationship",
     "agreement",       "alliance_member", "assignment",  "presence",   "activity", "evaluation", "trainee",
-    "equipment_event", "operating_stat"};
+    "equipment_event", "operating_stat", "rounds_team", "team_member", "village_assignment", "senior_doctor",
+    "round_plan_slot", "round_plan_doctor", "round_visit", "round_visit_person", "weekly_report"};
 
 }  // namespace
 
@@ -45,6 +46,18 @@ Generator::Generator(Options options) : options_(std::move(options)) {
                                  {"evaluations", create_support_evaluations},
                                  {"trainees", create_support_trainees},
                                  {"ledgers", create_support_ledgers}});
+  }
+  // Mobile rounds: a county gets the planner's plans and visits that follow them; a
+  // province, on request, a visit rotation without plans (the planner would take minutes).
+  if (options_.scale == Scale::county || options_.with_rounds) {
+    steps_.insert(steps_.end(), {{"rounds teams", create_rounds_teams},
+                                 {"rounds grid", create_rounds_grid},
+                                 {"senior doctors", create_rounds_seniors}});
+    if (options_.scale == Scale::county)
+      steps_.insert(steps_.end(), {{"round plans", create_rounds_plans}, {"round visits", create_rounds_visits}});
+    else
+      steps_.push_back({"round visits", create_rounds_rotation});
+    steps_.push_back({"weekly reports", create_rounds_weekly_reports});
   }
 }
 

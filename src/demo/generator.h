@@ -29,6 +29,9 @@ struct Options {
   // Counterpart-support data (relationships … presence) at province scale: millions of
   // presence rows, so only on request. A county always gets it.
   bool with_support = false;
+  // Mobile rounds (teams … a year of visits) at province scale: millions of visits, so
+  // only on request (the weekly-table benchmark). A county always gets them.
+  bool with_rounds = false;
 };
 
 // The demo accounts' password (meets auth::password_problem); printed by `yilian demo`.

@@ -32,6 +32,19 @@ void create_support_evaluations(store::Db& db, const Options& o, DemoData& d, st
 void create_support_trainees(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
 void create_support_ledgers(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
 
+// County mobile rounds (step_rounds_*.cpp), in this order: teams and members (V1, V3,
+// V8); the 包干 grid with one or two villages per county left out on purpose (V1); the
+// senior-doctor pool (V6); for a county, the planner's half-day plans and a year of visits
+// following them, for a province a simple rotation of visits instead; the focus county's
+// weekly reports (V7).
+void create_rounds_teams(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_grid(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_seniors(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_plans(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_visits(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_rotation(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+void create_rounds_weekly_reports(store::Db& db, const Options& o, DemoData& d, std::ostream& progress);
+
 // The name people use for a city. Where the CSV has a placeholder instead (直辖市
 // "市辖区", "省直辖县级行政区划") that is the province's name.
 std::string city_label(const DemoData& d, const DemoCity& c);
