@@ -385,6 +385,24 @@ TEST_F(Compliance, A3CountyInstitutionWithoutRelationshipIsReported) {
   EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_b"), "coverage.county_institutions").size() == 1u);
 }
 
+TEST_F(Compliance, A3PoorTownshipCentralHealthCentreWithoutRelationshipIsReported) {
+  presets = *policy::shipped_presets();
+  auto poor = [&] { return of(run("2026-01-01", "2026-12-31", "bureau_a"), "coverage.poor_township_centers"); };
+  EXPECT_TRUE(poor().empty());  // no poor area recorded
+  db->exec("UPDATE region SET poverty = 1 WHERE code = '370102'");  // a poor county: its townships count
+  EXPECT_TRUE(poor().empty());  // 解放路卫生院 has its relationship (SetUp)
+  db->exec("UPDATE support_relationship SET status = 'draft' WHERE id = ?", {relationship});
+  auto cov = poor();
+  ASSERT_EQ(cov.size(), 1u);
+  EXPECT_EQ(cov[0].subject_name, "解放路卫生院");
+  EXPECT_EQ(cov[0].rule, "A3");
+  EXPECT_NE(cov[0].message.find("贫困乡镇中心卫生院"), std::string::npos) << cov[0].message;
+  db->exec("UPDATE region SET poverty = 0 WHERE code = '370102'");
+  db->exec("UPDATE region SET poverty = 1 WHERE code = '370102001000'");  // or the township itself
+  EXPECT_EQ(poor().size(), 1u);
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_b"), "coverage.poor_township_centers").empty());
+}
+
 TEST_F(Compliance, A7OverdueWorkStepsAreReported) {
   db->exec("INSERT INTO work_step (relationship_id, stage, title, due_date, created_at, updated_at) VALUES "
            "(?, 'staffing', '落实下派人员', '2026-03-31', 'x', 'x')", {relationship});

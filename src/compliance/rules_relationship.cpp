@@ -7,10 +7,8 @@
 #include <set>
 
 #include "calendar/date.h"
-#include "auth/scope.h"
 #include "compliance/context.h"
 #include "compliance/relationship_facts.h"
-#include "registry/region_code.h"
 
 namespace yilian::compliance {
 namespace {
@@ -206,58 +204,6 @@ void check_relationships(Evaluation& e) {
     }
   }
   teaching_records(e);
-}
-
-}  // namespace yilian::compliance
-
-namespace yilian::compliance {
-
-// A3 "3个100%": every county-level institution and every 二级乙等 hospital in the scope
-// has a support relationship (as recipient) that is in force on the evaluation day. The
-// number comes from the first preset (in file order) that sets it, since coverage is a
-// regional target rather than a term of one relationship.
-void check_coverage(Evaluation& e) {
-  const policy::Preset* source = nullptr;
-  for (const auto& p : e.presets.all())
-    if (p.get("coverage.county_institutions_pct")) {
-      source = &p;
-      break;
-    }
-  if (!source) return;
-  auto param = *source->get("coverage.county_institutions_pct");
-  auto scope = auth::scope_condition(e.user, {.region = "t.region_code", .institution = "t.id", .kind = "t.kind",
-                                              .personal_sees_institution = true});
-  std::string sql =
-      "SELECT t.id, t.name, t.region_code, t.kind, t.level, t.grade, (SELECT COUNT(*) FROM support_relationship s "
-      "WHERE s.recipient_institution_id = t.id AND s.active = 1 AND s.status IN ('signed', 'filed') AND s.start_date "
-      "<= ? AND s.end_date >= ?) FROM institution t JOIN region r ON r.code = "
-      "t.region_code WHERE t.active = 1 AND ((r.level = 3 AND t.kind IN ('A100', 'A210', 'A220', 'A300', 'G100')) "
-      "OR (t.level = '2' AND t.grade = 'B')) AND " + scope.sql;
-  store::Params params{e.last_day, e.last_day};
-  params.insert(params.end(), scope.params.begin(), scope.params.end());
-  if (!e.request.region_code.empty()) {
-    auto [lo, hi] = registry::prefix_range(registry::region_prefix(e.request.region_code));
-    sql += " AND t.region_code >= ? AND t.region_code < ?";
-    params.push_back(lo);
-    params.push_back(hi);
-  }
-  if (e.request.institution_id) {
-    sql += " AND t.id = ?";
-    params.push_back(e.request.institution_id);
-  }
-  auto candidates = e.db.query(sql + " ORDER BY t.id", params);
-  e.checked("coverage.county_institutions", static_cast<int64_t>(candidates.size()));
-  for (const auto& row : candidates.rows) {
-    if (row[6].as_int() > 0) continue;
-    bool grade_2b = row[4].as_text() == "2" && row[5].as_text() == "B";
-    Finding f{.rule = "A3", .check = "coverage.county_institutions", .severity = Severity::error,
-              .subject_type = "institution", .subject_id = row[0].as_int(), .subject_name = row[1].as_text(),
-              .period = e.last_day, .expected = "有在期的对口支援关系", .actual = "无",
-              .institution_id = row[0].as_int(), .region_code = row[2].as_text()};
-    f.message = row[1].as_text() + (grade_2b ? "(二级乙等医院)" : "(县级医疗卫生机构)") + "截至" + e.last_day +
-                "无已签订的对口支援关系,未达到" + policy::format_value(param.value) + "%覆盖要求";
-    e.add(std::move(f), param);
-  }
 }
 
 }  // namespace yilian::compliance

@@ -41,6 +41,7 @@ std::shared_ptr<const api::EntitySpec> region_entity() {
          .sort = true},
         {.name = "parent_code", .label = "上级区划代码", .filter = true, .max_length = 12},
         {.name = "urban_rural", .label = "城乡分类代码", .max_length = 3},
+        {.name = "poverty", .type = FieldType::boolean, .label = "贫困地区(原贫困县、贫困乡镇)", .filter = true},
     };
     s->scope = {.region = "t.code", .personal_sees_region = true};
     s->writers = {Role::admin, Role::bureau};

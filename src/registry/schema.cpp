@@ -92,7 +92,10 @@ CREATE INDEX staff_institution ON staff (institution_id, name);
 CREATE INDEX staff_department ON staff (department_id);
 )"},
           // Lists count and page a region's staff from this index alone.
-          {201, "staff scope index", "CREATE INDEX staff_scope ON staff (institution_id, active)"}};
+          {201, "staff scope index", "CREATE INDEX staff_scope ON staff (institution_id, active)"},
+          // A3 counts the central health centres of poor townships (or of townships in a poor
+          // county); the designation is the bureau's to record, not part of the code tables.
+          {202, "region poverty designation", "ALTER TABLE region ADD COLUMN poverty BIGINT NOT NULL DEFAULT 0"}};
 }
 
 }  // namespace yilian::registry
