@@ -14,12 +14,15 @@ World load_world(store::Db& db, const DemoData& d) {
   for (const auto& t : d.townships) township_of_centre[t.health_centre_id] = t.code;
   World w;
   for (const auto& row :
-       db.query("SELECT id, institution_id, name, has_vehicle FROM rounds_team WHERE active = 1 ORDER BY id").rows) {
+       db.query(
+             "SELECT id, institution_id, name, has_vehicle, max_trip_km FROM rounds_team WHERE active = 1 ORDER BY id")
+           .rows) {
     Team t;
     t.id = row[0].as_int();
     t.institution_id = row[1].as_int();
     t.name = row[2].as_text();
     t.has_vehicle = row[3].as_int() != 0;
+    t.max_trip_km = row[4].is_null() ? 0 : row[4].as_real();
     t.township_code = township_of_centre.at(t.institution_id);
     w.team_index[t.id] = w.teams.size();
     w.teams_of_township[t.township_code].push_back(w.teams.size());

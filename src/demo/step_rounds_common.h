@@ -26,6 +26,9 @@ inline constexpr const char* kSeniorStart = "2026-01-01";
 // Visits run from the year's first working day to the demo's today (support_data::kToday).
 inline constexpr const char* kYearStart = "2026-01-01";
 inline constexpr const char* kYearEnd = "2026-12-31";
+// V8: how far a team without a vehicle gets in a half-day round trip, on foot or by e-bike
+// (stored as rounds_team.max_trip_km, which the planner holds the team to).
+inline constexpr double kFootTripKm = 30;
 
 struct Member {
   int64_t staff_id = 0;
@@ -36,6 +39,7 @@ struct Team {
   int64_t id = 0, institution_id = 0;
   std::string township_code, name;
   bool has_vehicle = false;
+  double max_trip_km = 0;             // 0: no limit recorded
   std::vector<Member> members;        // gp first
   std::vector<std::string> villages;  // its 包干 villages, in code order
 };

@@ -48,7 +48,7 @@ planner::Problem month_problem(const Options& o, const DemoData& d, const World&
     GeoPoint home = township_point.at(team.township_code);
     t.home.position = planner::GeoPoint{home.latitude, home.longitude};
     t.has_vehicle = team.has_vehicle;
-    t.max_trip_km = 30;  // on foot or by e-bike
+    t.max_trip_km = team.max_trip_km;
     t.available.assign(slots, true);
     for (int s = 0; s < slots; ++s) t.available[s] = !rng.chance(50);
     p.teams.push_back(std::move(t));

@@ -58,10 +58,11 @@ class TeamWriter {
   int64_t team(int64_t centre_id, const std::string& name, bool specialist_team, bool vehicle) {
     ++teams_;
     return db_.insert(
-        "INSERT INTO rounds_team (institution_id, name, kind, has_vehicle, start_date, created_at, updated_at) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rounds_team (institution_id, name, kind, has_vehicle, max_trip_km, max_villages_per_trip, "
+        "start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 3, ?, ?, ?)",
         {centre_id, name, specialist_team ? "general_specialist" : "health_management", vehicle,
-         rounds_data::kTeamStart, d_.created_at, d_.created_at});
+         vehicle ? store::Value() : store::Value(rounds_data::kFootTripKm), rounds_data::kTeamStart, d_.created_at,
+         d_.created_at});
   }
   void member(int64_t team_id, const DemoStaff* s, const char* role) {
     if (s) members_.add({team_id, s->id, role, rounds_data::kTeamStart, d_.created_at, d_.created_at});
