@@ -17,6 +17,12 @@ before(async () => {
 after(async () => {
   await stack?.stop()
 })
+// A signed-in page with room for a busy machine (the whole suite runs in parallel).
+async function session(...args) {
+  const page = await stack.session(...args)
+  page.setDefaultTimeout(20000)
+  return page
+}
 
 const dialog = (page) => page.locator('.el-dialog:visible').last()
 async function pickDate(scope, field, value) {
@@ -27,7 +33,7 @@ async function pickDate(scope, field, value) {
 
 test('team, grid with coverage, visits, weekly table equal to the visits, submit and review', async () => {
   const wk = lastWeek()
-  const page = await stack.session('township_a', { path: '/rounds/teams' })
+  const page = await session('township_a', { path: '/rounds/teams' })
   const menu = await page.locator('.app-menu').innerText()
   for (const item of ['巡诊团队', '村级包干', '医疗骨干库', '巡诊排班', '巡诊记录', '月调度']) assert.match(menu, new RegExp(item))
   assert.ok(!menu.includes('巡诊周报'), 'the weekly report is the bureau’s')
@@ -94,7 +100,7 @@ test('team, grid with coverage, visits, weekly table equal to the visits, submit
   await page.context().close()
 
   // The bureau's weekly table adds up exactly those visits.
-  const bureau = await stack.session('bureau_a', { path: '/rounds/weekly' })
+  const bureau = await session('bureau_a', { path: '/rounds/weekly' })
   await bureau.locator('[data-test="week"]').fill(wk.label)
   await bureau.locator('[data-test="week"]').press('Enter')
   const table = bureau.locator('[data-test="weekly-table"]')
@@ -126,7 +132,7 @@ test('team, grid with coverage, visits, weekly table equal to the visits, submit
   await bureau.context().close()
 
   // The city reviews it.
-  const city = await stack.session('bureau_city', { path: '/rounds/weekly' })
+  const city = await session('bureau_city', { path: '/rounds/weekly' })
   await city.locator('[data-test="week"]').fill(wk.label)
   await city.locator('[data-test="week"]').press('Enter')
   await city.locator('[data-test="approve-370102"]').click()
@@ -138,7 +144,7 @@ test('team, grid with coverage, visits, weekly table equal to the visits, submit
 })
 
 test('scope: another township sees none of it; a doctor is refused the console pages', async () => {
-  const page = await stack.session('township_b', { path: '/rounds/teams' })
+  const page = await session('township_b', { path: '/rounds/teams' })
   const rows = await tableRows(page)
   assert.deepEqual(rows.map((r) => r.filter(Boolean)[0]).filter(Boolean), ['大观园巡诊队'])
   await page.goto(`${stack.base}/rounds/grid`)
@@ -155,7 +161,7 @@ test('scope: another township sees none of it; a doctor is refused the console p
   assert.deepEqual(page.errors.map(String), [])
   await page.context().close()
 
-  const doc = await stack.session('doctor_a', { path: '/rounds/teams' })
+  const doc = await session('doctor_a', { path: '/rounds/teams' })
   await doc.waitForURL((u) => u.pathname === '/m')
   assert.ok(!(await doc.locator('body').innerText()).includes('巡诊团队'))
   await doc.goto(`${stack.base}/rounds/weekly`)

@@ -15,6 +15,12 @@ before(async () => {
 after(async () => {
   await stack?.stop()
 })
+// A signed-in page with room for a busy machine (the whole suite runs in parallel).
+async function session(...args) {
+  const page = await stack.session(...args)
+  page.setDefaultTimeout(20000)
+  return page
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const outboxEntries = (page) =>
@@ -40,7 +46,7 @@ async function until(fn, what, ms = 15000) {
 }
 
 test('offline: a visit waits on the phone, syncs once, and a resend makes no duplicate', async () => {
-  const page = await stack.session('doctor_a', { viewport: PHONE, path: '/m' })
+  const page = await session('doctor_a', { viewport: PHONE, path: '/m' })
   // The tile on the phone home page leads to the form.
   await page.locator('[data-tile="rounds-visit"]').click()
   await page.waitForURL('**/m/rounds')

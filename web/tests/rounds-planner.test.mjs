@@ -21,12 +21,18 @@ before(async () => {
 after(async () => {
   await stack?.stop()
 })
+// A signed-in page with room for a busy machine (the whole suite runs in parallel).
+async function session(...args) {
+  const page = await stack.session(...args)
+  page.setDefaultTimeout(20000)
+  return page
+}
 
 test('run, apply, hand edit, re-check shows the violation', async (t) => {
   if (missing) return t.skip(missing)
   // 西关村 (no fixed doctor, relocation site) needs two visits a week.
   await stack.admin.post('/village-assignments', { team_id: fx.teamA.id, village_code: '370102001002', start_date: day(-30) })
-  const page = await stack.session('township_a', { path: '/rounds/planner' })
+  const page = await session('township_a', { path: '/rounds/planner' })
   await page.locator('[data-test="plan-run"]').click()
   await page.locator('[data-test="plan-summary"]').waitFor({ timeout: 60000 })
   const cells = page.locator('[data-test="plan-grid"] td.on')

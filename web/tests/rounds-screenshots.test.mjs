@@ -33,6 +33,8 @@ const PAGES = [
 
 async function shoot(page, name, label) {
   await page.waitForFunction(() => !document.querySelector('.el-loading-mask:not([style*="display: none"])'), null, { timeout: 10000 }).catch(() => {})
+  // Layout settles after the data: give a busy machine a moment before judging.
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5000 }).catch(() => {})
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at ${label} width`)
   await stack.screenshot(page, `rounds-${name}-${label}`)
@@ -41,6 +43,7 @@ async function shoot(page, name, label) {
 for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   test(`rounds pages at ${label} width (${viewport.width}px)`, async () => {
     const page = await stack.session('bureau_a', { viewport })
+    page.setDefaultTimeout(30000) // the whole suite runs in parallel on two cores
     await page.waitForURL((u) => u.pathname === '/')
     for (const [name, path, { ready, table, run }] of PAGES) {
       await page.goto(`${stack.base}${path}`)
@@ -60,6 +63,7 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.context().close()
 
     const doc = await stack.session('doctor_a', { viewport, path: '/m/rounds' })
+    doc.setDefaultTimeout(30000)
     await doc.locator('[data-test="visit-save"]').waitFor()
     await shoot(doc, 'm-record', label)
     assert.deepEqual(doc.errors.map(String), [])
