@@ -5,6 +5,7 @@
 // is refused the console pages.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { startStack, formItem, pickRef, fillField, fieldError, tableRows, chooseOption } from './harness.mjs'
 import { seedRounds, lastWeek } from './rounds-fixtures.mjs'
 
@@ -118,6 +119,15 @@ test('team, grid with coverage, visits, weekly table equal to the visits, submit
   const cells = (await tableRows(table)).find((r) => r[0] === '历下区')
   assert.ok(cells.includes(String(sum("patients"))), `诊疗人次 ${sum("patients")} in ${cells} head ${head} json ${JSON.stringify(json.rows[0])}`)
   assert.ok(cells.includes(String(sum('audience'))))
+
+  // The table as files: CSV with the same numbers, and the xlsx.
+  const [csv] = await Promise.all([bureau.waitForEvent('download'), bureau.locator('[data-test="dl-csv"]').click()])
+  const text = await readFile(await csv.path(), 'utf8')
+  assert.match(text, /历下区/)
+  assert.ok(text.includes(String(sum('patients'))), 'the CSV carries 诊疗人次')
+  const [xlsx] = await Promise.all([bureau.waitForEvent('download'), bureau.locator('[data-test="dl-xlsx"]').click()])
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
+  assert.equal((await readFile(await xlsx.path())).subarray(0, 2).toString(), 'PK')
 
   // Submit: a bad phone is refused in Chinese, then the week goes in.
   await bureau.locator('[data-field="reporter_name"] input').fill('王芳')
