@@ -199,6 +199,28 @@ TEST_F(Compliance, D2TeamMustFillEverySpecialtyPositionWithADifferentPerson) {
   EXPECT_EQ(team[0].period, "2026-03");
 }
 
+TEST_F(Compliance, D5PromotionCandidatesNotDispatchedAreListed) {
+  db->exec("UPDATE support_relationship SET overrides = ? WHERE id = ?",
+           {std::string(R"({"dispatch.select_promotion_candidates": true, "dispatch.candidate_target_levels": ["associate"]})"),
+            relationship});
+  staff_title(seed.staff_a, "233", "intermediate");  // 主治医师 applying for 副主任医师
+  staff_title(seed.staff_b, "234", "junior");         // 医师 → 主治: not a level the plan names
+  db->exec("UPDATE staff SET promotion_year = 2026 WHERE id IN (?, ?)", {seed.staff_a, seed.staff_b});
+  auto listed = of(run("2026-01-01", "2026-12-31", "bureau_a", "2026-07-31"), "dispatch.promotion_candidates");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].subject_name, "张三");
+  EXPECT_EQ(listed[0].rule, "D5");
+  EXPECT_EQ(listed[0].severity, compliance::Severity::warning);  // the year is still running
+  EXPECT_NE(listed[0].message.find("拟于2026年申报晋升副高"), std::string::npos) << listed[0].message;
+  auto year_end = of(run("2026-01-01", "2026-12-31", "bureau_a", "2027-01-15"), "dispatch.promotion_candidates");
+  ASSERT_EQ(year_end.size(), 1u);
+  EXPECT_EQ(year_end[0].severity, compliance::Severity::error);
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_b"), "dispatch.promotion_candidates").empty());
+
+  assign(seed.staff_a, "2026-09-01", "2027-02-28");
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31", "bureau_a"), "dispatch.promotion_candidates").empty());
+}
+
 TEST_F(Compliance, D3TermShorterThanPolicyIsReported) {
   assign(seed.staff_a, "2026-01-05", "2026-04-30");
   auto term = of(run("2026-01-01", "2026-12-31"), "dispatch.term");

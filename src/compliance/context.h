@@ -71,6 +71,7 @@ void check_presence(Evaluation& e);       // D4 weekly days and daily coverage, 
 void check_terms(Evaluation& e);          // D1 who, D3 term and rotation gaps, D6 evaluations
 void check_relationships(Evaluation& e);  // A2 agreements, A7 work steps, D2 yearly staff, D9, T1, D10 teaching
 void check_coverage(Evaluation& e);
-void check_team_composition(Evaluation& e);  // D2 team of given specialties       // A3: units that should have a support relationship and have none
+void check_team_composition(Evaluation& e);  // D2 team of given specialties
+void check_promotion_candidates(Evaluation& e);  // D1/D5 this year's promotion candidates are sent       // A3: units that should have a support relationship and have none
 
 }  // namespace yilian::compliance

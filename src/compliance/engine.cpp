@@ -235,6 +235,7 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
     timed("presence", check_presence);
     timed("terms", check_terms);
     timed("team", check_team_composition);
+    timed("candidates", check_promotion_candidates);
     timed("relationships", check_relationships);
   }
   if (!request.staff_id && !request.relationship_id) timed("coverage", check_coverage);
