@@ -72,3 +72,25 @@ TEST_F(OpenApi, EveryAuthenticatedRouteRefusesAnonymousRequests) {
 }
 
 }  // namespace yilian::testing
+
+namespace yilian::testing {
+
+TEST_F(OpenApi, RevalidationWithTheETagAnswers304WithoutTheDocument) {
+  http::Request req;
+  req.method = "GET";
+  req.path = "/api/v1/openapi.json";
+  auto first = app->handle(*db, req);
+  ASSERT_EQ(first.status, 200);
+  std::string etag;
+  for (const auto& [name, value] : first.headers)
+    if (name == "ETag") etag = value;
+  ASSERT_FALSE(etag.empty());
+  req.headers["if-none-match"] = etag;
+  auto again = app->handle(*db, req);
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  req.headers["if-none-match"] = "\"stale\"";
+  EXPECT_EQ(app->handle(*db, req).status, 200);
+}
+
+}  // namespace yilian::testing

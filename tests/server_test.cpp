@@ -116,6 +116,22 @@ TEST_F(ServerTest, ServesWebFilesWithFallbackAndRefusesTraversal) {
   close(fd);
 }
 
+TEST_F(ServerTest, ServesTheGzipCopyOnlyToBrowsersThatAcceptIt) {
+  std::ofstream(web / "assets" / "app.js.gz", std::ios::binary) << "GZIPPED-BYTES";
+  int fd = connect_socket();
+  auto plain = roundtrip(fd, "GET /assets/app.js HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(plain.find("console.log(1)"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("Content-Encoding"), std::string::npos);
+  EXPECT_NE(plain.find("Vary: Accept-Encoding"), std::string::npos);
+  auto gz = roundtrip(fd, "GET /assets/app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n");
+  EXPECT_NE(gz.find("Content-Encoding: gzip"), std::string::npos) << gz;
+  EXPECT_NE(gz.find("GZIPPED-BYTES"), std::string::npos);
+  EXPECT_NE(gz.find("application/javascript"), std::string::npos);  // the type of the file, not of the copy
+  auto refused = roundtrip(fd, "GET /assets/app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0\r\n\r\n");
+  EXPECT_NE(refused.find("console.log(1)"), std::string::npos) << refused;
+  close(fd);
+}
+
 TEST_F(ServerTest, UnknownApiPathIsJson404) {
   int fd = connect_socket();
   auto res = roundtrip(fd, "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -19,7 +19,7 @@ http::Response App::handle(store::Db& db, http::Request& req) const {
   }
   if (req.method != "GET" && req.method != "HEAD")
     return http::Response::error(405, "method_not_allowed", "不支持该请求方法");
-  return serve_static(options_.web_dir, req.path);
+  return serve_static(options_.web_dir, req.path, req.header("accept-encoding"));
 }
 
 http::Response App::handle_api(store::Db& db, http::Request& req) const {

@@ -35,6 +35,7 @@ class App {
 
 // Serves a file under `root` for `path`, falling back to index.html for client-side
 // routes; 404 JSON when the directory is missing.
-http::Response serve_static(const std::string& root, const std::string& path);
+// Files of the built web UI; `accept_encoding` is the request's Accept-Encoding header.
+http::Response serve_static(const std::string& root, const std::string& path, const std::string& accept_encoding = "");
 
 }  // namespace yilian::api

@@ -33,7 +33,38 @@ bool read_file(const std::filesystem::path& p, std::string& out) {
 
 }  // namespace
 
-http::Response serve_static(const std::string& root, const std::string& path) {
+// The web build writes a gzip copy beside each compressible file (web/scripts/precompress.mjs):
+// a phone on a slow connection gets a third of the bytes, and the server compresses nothing
+// at run time. The copy is used only when the browser accepts gzip.
+bool read_preferring_gzip(const std::filesystem::path& p, bool gzip_ok, http::Response& res) {
+  std::error_code ec;
+  if (gzip_ok) {
+    std::filesystem::path gz = p;
+    gz += ".gz";
+    if (std::filesystem::is_regular_file(gz, ec) && read_file(gz, res.body)) {
+      res.headers.emplace_back("Content-Encoding", "gzip");
+      res.headers.emplace_back("Vary", "Accept-Encoding");
+      return true;
+    }
+  }
+  if (!read_file(p, res.body)) return false;
+  if (std::filesystem::is_regular_file(std::filesystem::path(p.string() + ".gz"), ec))
+    res.headers.emplace_back("Vary", "Accept-Encoding");
+  return true;
+}
+
+bool accepts_gzip(const std::string& accept_encoding) {
+  // "gzip, deflate, br" or "gzip;q=1.0"; "gzip;q=0" refuses it.
+  auto at = accept_encoding.find("gzip");
+  if (at == std::string::npos) return false;
+  auto q = accept_encoding.find("q=0", at);
+  auto comma = accept_encoding.find(',', at);
+  return !(q != std::string::npos && (comma == std::string::npos || q < comma) &&
+           accept_encoding.compare(q, 4, "q=0.") != 0);
+}
+
+http::Response serve_static(const std::string& root, const std::string& path, const std::string& accept_encoding) {
+  const bool gzip_ok = accepts_gzip(accept_encoding);
   namespace fs = std::filesystem;
   std::error_code ec;
   if (root.empty() || !fs::is_directory(root, ec))
@@ -44,14 +75,15 @@ http::Response serve_static(const std::string& root, const std::string& path) {
   auto rel = want.lexically_relative(base);
   bool inside = !rel.empty() && *rel.begin() != "..";
   http::Response res;
-  if (inside && fs::is_regular_file(want, ec) && read_file(want, res.body)) {
+  if (inside && fs::is_regular_file(want, ec) && read_preferring_gzip(want, gzip_ok, res)) {
     res.content_type = content_type(want);
     bool hashed = want.parent_path().filename() == "assets";
     res.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
     return res;
   }
   if (fs::path(path).has_extension()) return http::Response::error(404, "not_found", "文件不存在");
-  if (!read_file(base / "index.html", res.body)) return http::Response::error(404, "not_found", "文件不存在");
+  if (!read_preferring_gzip(base / "index.html", gzip_ok, res))
+    return http::Response::error(404, "not_found", "文件不存在");
   res.content_type = "text/html; charset=utf-8";
   res.headers.emplace_back("Cache-Control", "no-cache");
   return res;
