@@ -142,10 +142,13 @@ TEST_F(DemoRoundsTest, VisitsFollowThePlansExceptThePlantedMisses) {
                   "s.team_id <> v.team_id OR s.day <> v.day OR s.half <> v.half OR v.village_code NOT IN "
                   "(s.village_code_1, COALESCE(s.village_code_2, ''), COALESCE(s.village_code_3, ''))"),
             0);
-  EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM round_visit WHERE planned <> (plan_slot_id IS NOT NULL)"), 0);
+  EXPECT_EQ(
+      count(db(), "SELECT COUNT(*) FROM round_visit WHERE planned <> CASE WHEN plan_slot_id IS NULL THEN 0 ELSE 1 END"),
+      0);
   // About 5 % of the planned village visits up to the demo's today did not happen.
   int64_t planned = count(db(),
-                          "SELECT SUM((village_code_2 IS NOT NULL) + (village_code_3 IS NOT NULL) + 1) FROM "
+                          "SELECT SUM(1 + CASE WHEN village_code_2 IS NULL THEN 0 ELSE 1 END + CASE WHEN "
+                          "village_code_3 IS NULL THEN 0 ELSE 1 END) FROM "
                           "round_plan_slot WHERE day <= ?",
                           {support_data::kToday});
   int64_t made = count(db(), "SELECT COUNT(*) FROM round_visit WHERE planned = 1");
@@ -236,6 +239,19 @@ TEST_F(DemoRoundsTest, WeeklyReportsAreMostlyOnTimeWithSomeLateAndTwoMissing) {
   EXPECT_GT(approved, reports * 3 / 4);
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM weekly_report WHERE status = 'submitted'"), 1);
   EXPECT_EQ(count(db(), "SELECT COUNT(*) FROM weekly_report WHERE status = 'returned'"), 1);
+}
+
+// Visits get their ids from the demo rather than the database; the next visit recorded
+// through the API must still get a fresh one (PostgreSQL: the sequence was moved on).
+TEST_F(DemoRoundsTest, TheNextVisitGetsAFreshId) {
+  store::Transaction tx(db());  // rolled back: the other tests see the demo as generated
+  int64_t last = count(db(), "SELECT MAX(id) FROM round_visit");
+  auto team = db().query("SELECT team_id, village_code FROM village_assignment ORDER BY id LIMIT 1").rows[0];
+  int64_t id = db().insert(
+      "INSERT INTO round_visit (team_id, village_code, day, half, created_at, updated_at) VALUES "
+      "(?, ?, '2026-11-21', 'am', '2026-11-21T01:00:00Z', '2026-11-21T01:00:00Z')",
+      {team[0].as_int(), team[1].as_text()});
+  EXPECT_GT(id, last);
 }
 
 }  // namespace
