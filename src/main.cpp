@@ -16,6 +16,7 @@ void usage() {
                "  export  --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx\n"
                "  backup  --db URL --out FILE                                      consistent online copy\n"
                "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"
+               "  weekly  --db URL --week 2026-W28 [--region C] [--out F.xlsx|F.csv]  the weekly 附件2 table\n"
                "  user    add|passwd ...                                           manage accounts\n\n"
                "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n";
 }
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (cmd == "import") return yilian::cli::cmd_import(args);
     if (cmd == "export") return yilian::cli::cmd_export(args);
     if (cmd == "check") return yilian::cli::cmd_check(args);
+    if (cmd == "weekly") return yilian::cli::cmd_weekly(args);
   } catch (const std::exception& e) {
     std::cerr << "yilian " << cmd << ": " << e.what() << "\n";
     return 1;

@@ -1,5 +1,7 @@
 #include "rounds/weekly_form.h"
 
+#include "rounds/weekly_period.h"
+
 namespace yilian::rounds {
 namespace {
 
@@ -39,6 +41,23 @@ const std::vector<io::HeaderCell>& weekly_headers() {
     return c;
   }();
   return h;
+}
+
+WeeklyForm weekly_form(store::Db& db, const ReportRegion& region, const calendar::IsoWeek& week,
+                       const RoundsPolicy& policy) {
+  static const char* days[] = {"一", "二", "三", "四", "五", "六", "日"};
+  WeeklyForm form;
+  form.rows = weekly_rows(db, region, week);
+  form.total = total_row(form.rows);
+  form.period_line = "工作统计时间: " + period_label(week);
+  form.note = "注:请统计各县(市、区)周一至周日的巡诊工作开展情况";
+  if (weekly_deadline(week, policy)) {
+    int weekday = static_cast<int>(*policy.number("weekly_report.due_weekday"));
+    form.note += ",并于下周" + std::string(days[weekday - 1]) + *policy.text("weekly_report.due_time") + "前上报。";
+  } else {
+    form.note += "。";
+  }
+  return form;
 }
 
 io::Table weekly_grid(const WeeklyForm& f) {

@@ -8,6 +8,7 @@
 
 #include "io/table.h"
 #include "io/xlsx_writer.h"
+#include "rounds/rounds_policy.h"
 #include "rounds/weekly_table.h"
 
 namespace yilian::rounds {
@@ -25,6 +26,11 @@ struct WeeklyForm {
 // The header cells, rows counted from the first header row.
 const std::vector<io::HeaderCell>& weekly_headers();
 inline constexpr int kWeeklyHeaderRows = 3;
+
+// The week's rows, total, period line and the note with the preset's deadline; reporter
+// and phone are left to the caller.
+WeeklyForm weekly_form(store::Db& db, const ReportRegion& region, const calendar::IsoWeek& week,
+                       const RoundsPolicy& policy);
 
 io::Table weekly_grid(const WeeklyForm& form);
 std::string weekly_xlsx(const WeeklyForm& form);

@@ -6,6 +6,7 @@
 #include "io/table.h"
 #include "rounds/report_handlers.h"
 #include "rounds/weekly_form.h"
+#include "rounds/weekly_period.h"
 #include "rounds/weekly_reports_store.h"
 
 namespace yilian::rounds {
@@ -13,14 +14,6 @@ namespace {
 
 using nlohmann::json;
 using registry::RegionLevel;
-
-std::string weekly_note(const std::optional<Deadline>& deadline, const RoundsPolicy& policy) {
-  static const char* days[] = {"一", "二", "三", "四", "五", "六", "日"};
-  std::string note = "注:请统计各县(市、区)周一至周日的巡诊工作开展情况";
-  if (!deadline) return note + "。";
-  int weekday = static_cast<int>(*policy.number("weekly_report.due_weekday"));
-  return note + ",并于下周" + days[weekday - 1] + *policy.text("weekly_report.due_time") + "前上报。";
-}
 
 std::string rfc5987(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
@@ -49,11 +42,7 @@ http::Response weekly_table(api::Context& ctx) {
   auto deadline = weekly_deadline(week, policy);
   auto reports = reports_of_week(ctx.db, region, week.label());
 
-  WeeklyForm form;
-  form.rows = weekly_rows(ctx.db, region, week);
-  form.total = total_row(form.rows);
-  form.period_line = "工作统计时间: " + period_label(week);
-  form.note = weekly_note(deadline, policy);
+  WeeklyForm form = weekly_form(ctx.db, region, week, policy);
   // The county's own reporter when the table is one county's submission; else whoever
   // compiles it (the city or province office), unless given.
   const WeeklyReport* single =

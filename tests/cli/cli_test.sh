@@ -64,4 +64,14 @@ fi
 if "$YILIAN" backup --db "$DB" --out "$WORK/backup.bin" 2>/dev/null; then fail "backup overwrote a file"; fi; ok
 
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
+
+# The weekly 附件2 table: a bad week is refused in Chinese; the form is written as xlsx and CSV.
+if "$YILIAN" weekly --db "$DB" --week 2026-W99 2>"$WORK/err"; then fail "bad week accepted"; fi
+grep -q "ISO周" "$WORK/err" || fail "no Chinese reason: $(cat "$WORK/err")"; ok
+"$YILIAN" weekly --db "$DB" --week 2026-W28 --out "$WORK/weekly.xlsx" --reporter 张三 --phone 13800000000 >/dev/null
+[ "$(head -c 2 "$WORK/weekly.xlsx")" = "PK" ] || fail "weekly xlsx is not a zip"; ok
+"$YILIAN" weekly --db "$DB" --week 2026-W28 --out "$WORK/weekly.csv" >/dev/null
+grep -q "工作统计时间: 2026年7月6日至7月12日" "$WORK/weekly.csv" || fail "weekly csv lacks the period line"; ok
+grep -q "合计" "$WORK/weekly.csv" || fail "weekly csv lacks the total row"; ok
+
 echo "cli ($backend): $checks checks passed"
