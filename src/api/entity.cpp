@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/mask.h"
+#include "io/table.h"
 #include "registry/region_code.h"
 
 namespace yilian::api {
@@ -314,6 +315,72 @@ int64_t parse_version(Context& ctx, const json& body) {
   return it->get<int64_t>();
 }
 
+// A list as a spreadsheet (?format=xlsx|csv): the same filters, sort and scope as the JSON
+// list, every matching row up to kMaxExportRows, Chinese headers and choice labels, and
+// personal data masked as in lists.
+constexpr int64_t kMaxExportRows = 50000;
+
+std::string export_cell(const FieldSpec& f, const json& v) {
+  if (v.is_null()) return "";
+  if (f.type == FieldType::boolean) return v.get<bool>() ? "是" : "否";
+  if (v.is_string()) {
+    const std::string text = v.get<std::string>();
+    for (const auto& [value, label] : f.choices)
+      if (value == text) return label;
+    return text;
+  }
+  return v.dump();
+}
+
+std::string extra_header(const EntitySpec& s, const std::string& name) {
+  // "staff_name" beside the field "staff_id" (人员) reads 人员(名称).
+  const std::string suffix = "_name";
+  if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (const FieldSpec* f = s.field(name.substr(0, name.size() - suffix.size()) + "_id")) return f->label + "(名称)";
+  return name;
+}
+
+http::Response export_list(Context& ctx, const EntitySpec& s, const std::string& format, const std::string& from,
+                           const std::string& where, const Params& params, const std::string& order) {
+  Params limited = params;
+  limited.push_back(static_cast<long long>(kMaxExportRows + 1));
+  auto ids = ctx.db.query("SELECT t.id" + from + where + " ORDER BY " + order + " LIMIT ?", limited);
+  if (static_cast<int64_t>(ids.size()) > kMaxExportRows)
+    common::bad_request("too_many_rows", "导出超过" + std::to_string(kMaxExportRows) + "行,请先筛选缩小范围", "format");
+  io::Table table;
+  io::Row header{"编号"};
+  for (const auto& f : s.fields) header.push_back(f.label);
+  for (const auto& e : s.extra_columns) header.push_back(extra_header(s, e.second));
+  table.push_back(std::move(header));
+  constexpr size_t kBatch = 500;
+  for (size_t at = 0; at < ids.size(); at += kBatch) {
+    std::string in = "t.id IN (";
+    Params id_params;
+    for (size_t i = at; i < std::min(ids.size(), at + kBatch); ++i) {
+      in += i > at ? ",?" : "?";
+      id_params.push_back(ids.rows[i][0]);
+    }
+    auto r = ctx.db.query(select_list(s) + " WHERE " + in + ") ORDER BY " + order, id_params);
+    for (const auto& values : r.rows) {
+      json row = row_to_json(s, values).row;
+      apply_masks(s, row);
+      io::Row cells{std::to_string(row["id"].get<int64_t>())};
+      for (const auto& f : s.fields) cells.push_back(export_cell(f, row[f.name]));
+      for (const auto& e : s.extra_columns)
+        cells.push_back(row[e.second].is_null() ? "" : row[e.second].is_string() ? row[e.second].get<std::string>()
+                                                                                 : row[e.second].dump());
+      table.push_back(std::move(cells));
+    }
+  }
+  const io::TableFormat kind = format == "xlsx" ? io::TableFormat::xlsx : io::TableFormat::csv;
+  http::Response res;
+  res.content_type = io::content_type(kind);
+  res.body = io::write_table(table, kind, s.label);
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"" + s.name + "." + io::extension(kind) + "\"");
+  return res;
+}
+
 http::Response handle_list(Context& ctx, const EntitySpec& s) {
   const auto& me = ctx.me();
   Page page = parse_page(ctx.req);
@@ -393,6 +460,10 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
   // Counting and choosing the page touch only the joins the conditions need (index-only
   // where possible); the full rows with their display joins are read for the page alone.
   std::string from = " FROM " + s.table + " t " + s.joins;
+  if (auto format = ctx.req.query_or("format", "json"); format != "json") {
+    if (format != "xlsx" && format != "csv") common::bad_request("bad_format", "format须为json、xlsx或csv", "format");
+    return export_list(ctx, s, format, from, where, params, order);
+  }
   int64_t total = ctx.db.query("SELECT COUNT(*)" + from + where, params).scalar().as_int();
   Params page_params = params;
   page_params.push_back(page.size);
@@ -616,7 +687,7 @@ json entity_input_schema(const EntitySpec& s) {
 void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec) {
   const EntitySpec& s = *spec;
   std::string item = s.route + "/{" + s.key + "}";
-  std::vector<std::string> qp = {"page", "page_size", "sort", "q", "region", "active"};
+  std::vector<std::string> qp = {"page", "page_size", "sort", "q", "region", "active", "format"};
   for (const auto& f : s.fields) {
     if (!f.filter) continue;
     qp.push_back(f.name);
