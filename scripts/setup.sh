@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libsoci-dev libsqlite3-dev libpq-dev
-  nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libminizip-dev libpugixml-dev
+  nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libpugixml-dev
   libtomlplusplus-dev coinor-libcbc-dev libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql sqlite3 wrk chromium fonts-wqy-microhei nodejs npm)
 

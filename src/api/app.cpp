@@ -5,6 +5,7 @@
 #include "api/context.h"
 #include "auth/session.h"
 #include "common/error.h"
+#include "http/gzip.h"
 
 namespace yilian::api {
 
@@ -15,6 +16,7 @@ http::Response App::handle(store::Db& db, http::Request& req) const {
     http::Response res = handle_api(db, req);
     if (options_.access_log)
       std::cerr << req.remote_addr << " " << req.method << " " << req.path << " " << res.status << "\n";
+    http::maybe_gzip(res, req.header("accept-encoding"));
     return res;
   }
   if (req.method != "GET" && req.method != "HEAD")

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "api/app.h"
+#include "http/gzip.h"
 
 namespace yilian::api {
 namespace {
@@ -53,18 +54,8 @@ bool read_preferring_gzip(const std::filesystem::path& p, bool gzip_ok, http::Re
   return true;
 }
 
-bool accepts_gzip(const std::string& accept_encoding) {
-  // "gzip, deflate, br" or "gzip;q=1.0"; "gzip;q=0" refuses it.
-  auto at = accept_encoding.find("gzip");
-  if (at == std::string::npos) return false;
-  auto q = accept_encoding.find("q=0", at);
-  auto comma = accept_encoding.find(',', at);
-  return !(q != std::string::npos && (comma == std::string::npos || q < comma) &&
-           accept_encoding.compare(q, 4, "q=0.") != 0);
-}
-
 http::Response serve_static(const std::string& root, const std::string& path, const std::string& accept_encoding) {
-  const bool gzip_ok = accepts_gzip(accept_encoding);
+  const bool gzip_ok = http::accepts_gzip(accept_encoding);
   namespace fs = std::filesystem;
   std::error_code ec;
   if (root.empty() || !fs::is_directory(root, ec))

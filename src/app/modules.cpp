@@ -45,7 +45,7 @@ void install_core(api::App& app) {
   app.router().add({"GET", "/api/v1/openapi.json", "本接口文档(OpenAPI 3)", "system", false},
                    [&app](api::Context& ctx) {
                      http::Response res = http::Response::json(app.openapi());
-                     std::string etag = "\"" + std::to_string(std::hash<std::string>{}(res.body)) + "\"";
+                     std::string etag = "W/\"" + std::to_string(std::hash<std::string>{}(res.body)) + "\"";  // weak: gzip or not
                      res.headers.emplace_back("ETag", etag);
                      res.headers.emplace_back("Cache-Control", "no-cache");
                      if (ctx.req.header("if-none-match") == etag) {
