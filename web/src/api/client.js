@@ -117,11 +117,14 @@ export function resource(path) {
 }
 
 /**
- * Downloads a file from an authenticated GET (the export hook: the server will answer
- * GET /api/v1/export/{kind}?format=xlsx&<filters>).
+ * Downloads a file from an authenticated GET (GET /api/v1/export/{kind}?format=xlsx&<filters>,
+ * or a generic list route with ?format=xlsx&<filters>).
  */
 export async function download(path, query, fallbackName = 'export.xlsx') {
   const res = await request('GET', path, { query, raw: true })
+  // A route that answers JSON instead of a file (a server without this export yet).
+  if ((res.headers.get('Content-Type') || '').startsWith('application/json'))
+    throw new ApiError(res.status, 'not_a_file', '服务器暂不支持此导出')
   const blob = await res.blob()
   const cd = res.headers.get('Content-Disposition') || ''
   const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(cd)

@@ -32,7 +32,7 @@ export default {
     rounds: 'Village rounds', roundsTeams: 'Rounds teams', roundsGrid: 'Village grid', roundsSeniors: 'Senior doctors', roundsNeeds: 'Village needs',
     roundsPlanner: 'Round planner', roundsVisits: 'Visits', roundsWeekly: 'Weekly report', roundsMonthly: 'Monthly view', roundsRecord: 'Record a visit',
   },
-  table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', region: 'Region', filters: 'Filters' },
+  table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', exportXlsx: 'Export all filtered records (xlsx)', region: 'Region', filters: 'Filters' },
   form: {
     choose: 'Choose', search: 'Type to search', required: '{label} is required', saved: 'Saved',
     fixErrors: 'Please correct the fields marked below', reload: 'Reload',
@@ -50,6 +50,12 @@ export default {
     title: 'Home', region: 'Region', townships: 'Townships', villages: 'Villages', institutions: 'Institutions',
     beds: 'Beds', staff: 'Staff', byKind: 'Institutions by kind', byTitle: 'Staff by title level', count: 'Count',
     noData: 'No data',
+    coverage: 'Coverage', details: 'Details', gridCoverage: 'Villages with a team', gridNote: 'Rural villages assigned to a rounds team',
+    monthCoverage: 'Villages visited ({month})', monthNote: 'Villages to serve that had a visit this month', supportCoverage: 'Counterpart support (county units)',
+    supportNote: 'County-level institutions with a support relationship in force', pickCounty: 'Pick a county or township to see rounds coverage',
+    pickRegion: 'Pick a county or higher region', compliance: 'Findings by rule', complianceTotal: '{year}: {total} findings, {errors} non-compliant',
+    noFindings: 'No findings', severityError: 'Non-compliant', severityWarning: 'Warning', trend: 'Rounds, last 10 weeks', week: 'Week',
+    patients: 'Patients seen', coveredVillages: 'Villages covered',
   },
   registry: {
     regionTree: 'Region tree', children: 'Sub-regions', root: 'Top level', selectRegion: 'Pick a region on the left to see its sub-regions',

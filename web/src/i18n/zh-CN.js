@@ -30,7 +30,7 @@ export default {
     roundsPlanner: '巡诊排班', roundsVisits: '巡诊记录', roundsWeekly: '巡诊周报', roundsMonthly: '月调度', roundsRecord: '巡诊登记',
   },
   table: {
-    search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', region: '所在区划', filters: '筛选',
+    search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', exportXlsx: '导出当前筛选的全部记录(xlsx)', region: '所在区划', filters: '筛选',
   },
   form: {
     choose: '请选择', search: '输入关键字搜索', required: '{label}不能为空', saved: '已保存',
@@ -51,6 +51,12 @@ export default {
     title: '首页', region: '统计区划', townships: '乡镇(街道)', villages: '行政村(社区)',
     institutions: '医疗卫生机构', beds: '编制床位', staff: '医务人员',
     byKind: '机构类别分布', byTitle: '医务人员职称级别', count: '数量', noData: '暂无数据',
+    coverage: '覆盖情况', details: '查看详情', gridCoverage: '包干覆盖(行政村)', gridNote: '有巡诊团队包干的行政村',
+    monthCoverage: '本月巡诊覆盖({month})', monthNote: '应巡诊的行政村中本月已巡诊的', supportCoverage: '对口支援覆盖(县级机构)',
+    supportNote: '有在期对口支援关系的县级医疗卫生机构', pickCounty: '请选择县(区)或乡镇(街道)查看巡诊覆盖',
+    pickRegion: '请选择县(区)及以上区划查看', compliance: '合规问题(按规则)', complianceTotal: '{year}年共{total}条,其中不符合{errors}条',
+    noFindings: '未发现问题', severityError: '不符合', severityWarning: '提醒', trend: '巡诊趋势(近10周)', week: '周',
+    patients: '诊疗人次', coveredVillages: '覆盖行政村数',
   },
   registry: {
     regionTree: '区划树', children: '下级区划', root: '顶级区划', selectRegion: '点击左侧区划查看下级',
