@@ -87,6 +87,14 @@ DemoData Generator::run(store::Db& db, std::ostream& progress) {
   // One entry for the whole load; the region is the loaded province, so its bureau sees it.
   audit::record(db, nullptr, "cli", {"import", "demo", "", data.province_code, 0, nullptr, summary}, "demo");
   tx.commit();
+  // Planner statistics for the freshly loaded tables: without them PostgreSQL plans the
+  // first queries on a bulk-loaded database as if the tables were empty.
+  if (options_.scale == Scale::province) {
+    auto t = Clock::now();
+    progress << "[statistics] " << std::flush;
+    db.exec_script("ANALYZE");
+    progress << " (" << seconds_since(t) << " s)\n";
+  }
 
   data.seconds = seconds_since(start);
   progress << "loaded in " << data.seconds << " s:";

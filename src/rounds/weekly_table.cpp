@@ -60,23 +60,40 @@ std::vector<WeeklyRow> weekly_rows(store::Db& db, const ReportRegion& region, co
   std::string monday = week.monday(), sunday = week.sunday();
   std::map<std::string, WeeklyRow> by_county;
   std::vector<std::string> order;
-  for (const auto& [code, name] : expected_counties(db, region)) {
-    by_county[code] = WeeklyRow{code, name, {}};
-    order.push_back(code);
+  // Villages per township in one pass over the region table; the counties with villages
+  // are the form's rows (what expected_counties() gives, without a second scan).
+  store::Params p;
+  std::string in = region.contains("r.code", p);
+  std::map<std::string, std::pair<int64_t, int64_t>> villages_of;  // county → (townships, villages)
+  for (const auto& row : db.query("SELECT SUBSTR(r.code, 1, 9), COUNT(*) FROM region r WHERE " + rural_village_sql("r") +
+                                      " AND " + in + " GROUP BY SUBSTR(r.code, 1, 9)",
+                                  p)
+                             .rows) {
+    auto& [townships_n, villages_n] = villages_of[row[0].as_text().substr(0, 6)];
+    townships_n += 1;
+    villages_n += row[1].as_int();
+  }
+  p.clear();
+  in = region.contains("c.code", p);
+  for (const auto& row :
+       db.query("SELECT c.code, c.name FROM region c WHERE c.level = 3 AND c.active = 1 AND " + in + " ORDER BY c.code", p)
+           .rows) {
+    auto it = villages_of.find(row[0].as_text());
+    if (it == villages_of.end()) continue;
+    WeeklyRow r{row[0].as_text(), row[1].as_text(), {}};
+    r.values[townships] = it->second.first;
+    r.values[villages] = it->second.second;
+    by_county[r.county_code] = r;
+    order.push_back(r.county_code);
   }
   // Each query returns (county, numbers…) rows; numbers land in `columns`, in order.
   auto add = [&](const std::string& sql, store::Params p, std::vector<WeeklyColumn> columns) {
     for (const auto& row : db.query(sql, p).rows) {
-      auto it = by_county.find(row[0].as_text());
+      auto it = by_county.find(row[0].as_text().substr(0, 6));
       if (it == by_county.end()) continue;
       for (size_t i = 0; i < columns.size(); ++i) it->second.values[columns[i]] += row[i + 1].as_int();
     }
   };
-  store::Params p;
-  std::string in = region.contains("r.code", p);
-  add("SELECT " + county_of("r.code") + ", COUNT(DISTINCT SUBSTR(r.code, 1, 9)), COUNT(*) FROM region r WHERE " +
-          rural_village_sql("r") + " AND " + in + " GROUP BY " + county_of("r.code"),
-      p, {townships, villages});
 
   p = {sunday, monday};
   in = region.contains("i.region_code", p);
@@ -97,13 +114,15 @@ std::vector<WeeklyRow> weekly_rows(store::Db& db, const ReportRegion& region, co
         p, {column});
   }
 
+  // Visits per township (a few thousand groups, no distinct count over the county): a
+  // township with visits is one covered township of its county.
   p = {monday, sunday};
   in = region.contains("v.village_code", p);
-  add("SELECT " + county_of("v.village_code") + ", COUNT(DISTINCT SUBSTR(v.village_code, 1, 9)), COUNT(DISTINCT "
-          "v.village_code), SUM(v.patients), SUM(v.referrals), SUM(v.education_sessions), SUM(v.education_audience), "
-          "SUM(v.guidance_maternal), SUM(v.guidance_elderly), SUM(v.guidance_hypertension), SUM(v.guidance_diabetes), "
-          "SUM(v.guidance_mental), SUM(v.guidance_other) FROM round_visit v WHERE v.active = 1 AND v.day >= ? AND "
-          "v.day <= ? AND " + in + " GROUP BY " + county_of("v.village_code"),
+  add("SELECT SUBSTR(v.village_code, 1, 9), 1, COUNT(DISTINCT v.village_code), SUM(v.patients), SUM(v.referrals), "
+          "SUM(v.education_sessions), SUM(v.education_audience), SUM(v.guidance_maternal), SUM(v.guidance_elderly), "
+          "SUM(v.guidance_hypertension), SUM(v.guidance_diabetes), SUM(v.guidance_mental), SUM(v.guidance_other) FROM "
+          "round_visit v WHERE v.active = 1 AND v.day >= ? AND v.day <= ? AND " + in +
+          " GROUP BY SUBSTR(v.village_code, 1, 9)",
       p,
       {covered_townships, covered_villages, patients, referrals, education_sessions, education_audience,
        guidance_maternal, guidance_elderly, guidance_hypertension, guidance_diabetes, guidance_mental, guidance_other});
