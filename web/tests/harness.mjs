@@ -311,8 +311,21 @@ export const formItem = (scope, field) => scope.locator(`.el-form-item[data-fiel
 
 /** Picks `option` in the el-select of a form field. */
 export async function chooseOption(page, scope, field, option) {
-  await formItem(scope, field).locator('.el-select__wrapper').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  const wrapper = formItem(scope, field).locator('.el-select__wrapper')
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first()
+  // On a busy machine the click can land while the previous dropdown is still closing and
+  // toggle this one shut again: open it again until the option shows.
+  for (let attempt = 1; ; attempt++) {
+    await wrapper.click()
+    try {
+      await item.waitFor({ timeout: attempt < 3 ? 4000 : 10000 })
+      break
+    } catch (e) {
+      if (attempt >= 3) throw e
+      await page.keyboard.press('Escape')
+    }
+  }
+  await item.click()
 }
 
 /** Types into a RefSelect (remote search) and picks the option containing `option`. */

@@ -114,6 +114,9 @@ describe('session', () => {
 
   test('a token the server no longer accepts (401) ends the session', async () => {
     const page = await stack.login('bureau_a')
+    // The dashboard's panels load their data after sign-in; revoke only once they are done,
+    // so that the 401 comes from the click below and not from a late panel request.
+    await page.waitForLoadState('networkidle')
     const { token } = JSON.parse(await page.evaluate(() => localStorage.getItem('yilian.session')))
     // Revoke it behind the page's back.
     const res = await fetch(`${stack.base}/api/v1/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } })
