@@ -64,6 +64,8 @@ std::string month_label(const std::string& month);
 std::string add_months(const std::string& date, int months);
 // Orders title levels: none < assistant < junior < intermediate < associate < senior.
 int title_rank(const std::string& level);
+// The level a promotion from `level` leads to; empty above the top.
+std::string next_title_level(const std::string& level);
 std::string title_level_label(const std::string& level);
 
 // The rule families, each in its own file.

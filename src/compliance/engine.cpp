@@ -190,11 +190,20 @@ std::string add_months(const std::string& date, int months) {
   return buf;
 }
 
+namespace {
+const char* const kTitleOrder[] = {"none", "assistant", "junior", "intermediate", "associate", "senior"};
+constexpr int kTitleLevels = 6;
+}  // namespace
+
 int title_rank(const std::string& level) {
-  static const char* order[] = {"none", "assistant", "junior", "intermediate", "associate", "senior"};
-  for (int i = 0; i < 6; ++i)
-    if (level == order[i]) return i;
+  for (int i = 0; i < kTitleLevels; ++i)
+    if (level == kTitleOrder[i]) return i;
   return 0;
+}
+
+std::string next_title_level(const std::string& level) {
+  int rank = title_rank(level);
+  return rank + 1 < kTitleLevels ? kTitleOrder[rank + 1] : "";
 }
 
 std::string title_level_label(const std::string& level) { return registry::label_of(registry::title_levels(), level); }

@@ -9,17 +9,6 @@
 #include "policy/value.h"
 
 namespace yilian::compliance {
-namespace {
-
-const char* const kLevels[] = {"none", "assistant", "junior", "intermediate", "associate", "senior"};
-
-// The level a promotion from `level` leads to; empty above the top.
-std::string next_level(const std::string& level) {
-  int rank = title_rank(level);
-  return rank + 1 < 6 ? kLevels[rank + 1] : "";
-}
-
-}  // namespace
 
 void check_promotion_candidates(Evaluation& e) {
   // Each supporting institution once, under the first of its relationships that asks.
@@ -70,7 +59,7 @@ void check_promotion_candidates(Evaluation& e) {
     const Relationship& r = *hospitals.at(row[3].as_int());
     auto p = *e.param(r, "dispatch.candidate_target_levels");
     const auto& targets = std::get<std::vector<std::string>>(p.value);
-    std::string target = next_level(row[2].as_text());
+    std::string target = next_title_level(row[2].as_text());
     if (std::find(targets.begin(), targets.end(), target) == targets.end()) continue;
     const std::string year = std::to_string(row[4].as_int());
     const std::string year_first = year + "-01-01", year_last = year + "-12-31";
