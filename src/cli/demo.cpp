@@ -23,22 +23,31 @@ void print_logins(const demo::DemoData& data) {
 
 }  // namespace
 
-// yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] [--seed N] [--county CODE]
-//             [--province CODE] [--datasets DIR]
+// yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] [--dispatch-scale N]
+//             [--seed N] [--county CODE] [--province CODE] [--datasets DIR]
 int cmd_demo(const Args& a) {
   demo::Options options;
   std::string scale = a.get("scale", "county");
   if (scale == "province") {
     options.scale = demo::Scale::province;
   } else if (scale != "county") {
-    std::cerr << "usage: yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] [--seed N] "
-                 "[--county CODE] [--province CODE] [--datasets DIR]\n";
+    std::cerr << "usage: yilian demo --db URL [--scale county|province] [--with-support] [--with-rounds] "
+                 "[--dispatch-scale N] [--seed N] [--county CODE] [--province CODE] [--datasets DIR]\n";
     return 2;
   }
   try {
     if (a.has("seed")) options.seed = std::stoull(a.get("seed"));
   } catch (const std::exception&) {
     std::cerr << "demo: --seed must be a non-negative integer\n";
+    return 2;
+  }
+  try {
+    if (a.has("dispatch-scale")) options.dispatch_scale = std::stoi(a.get("dispatch-scale"));
+  } catch (const std::exception&) {
+    options.dispatch_scale = 0;
+  }
+  if (options.dispatch_scale < 1 || options.dispatch_scale > 50) {
+    std::cerr << "demo: --dispatch-scale must be an integer from 1 to 50\n";
     return 2;
   }
   options.county_code = a.get("county");

@@ -43,6 +43,9 @@ class Evaluation {
   std::vector<Relationship> relationships;
   std::vector<Assignment> assignments;
   std::string last_day;  // min(request.to, request.today): nothing later is judged
+  // The FROM … WHERE that selected `relationships` (aliases t, ri, si) and its parameters.
+  std::string relationship_source;
+  store::Params relationship_params;
 
   // Parameter lookups: nullopt when the policy does not set the key.
   std::optional<policy::Param> param(const Relationship& r, const std::string& key) const;

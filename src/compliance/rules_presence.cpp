@@ -1,18 +1,24 @@
 // D4 (days a week on site, someone on site every working day), D2 (staff on site at the
-// same time) and D10 (presence the recipient never confirmed) — all from half-day
-// presence rows, read once (presence_days.h) and aggregated here per rule.
+// same time) and D10 (presence the recipient never confirmed) — all from the weekly
+// presence summary, read once (presence_weeks.h) and aggregated here per rule. Keys are
+// integers and weeks are indices: a province has ≈1.5 M assignment-weeks.
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "calendar/date.h"
 #include "compliance/context.h"
-#include "compliance/presence_days.h"
+#include "compliance/presence_weeks.h"
+#include "support/presence_week.h"
 
 namespace yilian::compliance {
 namespace {
 
-using Days = std::vector<PresenceDay>;
+using support::present_weekdays;
+using support::unconfirmed_half_days;
 
 // The weekly minimum for an assignment: village-level dispatch has its own (V4/D4).
 std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment& a) {
@@ -22,75 +28,69 @@ std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment&
   return e.param(*a.relationship, "dispatch.min_days_per_week");
 }
 
-void weekly_days(Evaluation& e, const Days& present) {
+// Working days per week index, holidays excluded.
+std::vector<int64_t> working_days_per_week(Evaluation& e, const PresenceWeeks& pw) {
+  std::vector<int64_t> out(pw.mondays.size(), 0);
+  if (pw.mondays.empty()) return out;
+  for (const auto& row : e.db.query("SELECT day FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1",
+                                    {pw.mondays.front(), calendar::add_days(pw.mondays.back(), 6)})
+                             .rows) {
+    int w = pw.week_of(row[0].as_text());
+    if (w >= 0 && w < static_cast<int>(out.size())) ++out[w];
+  }
+  return out;
+}
+
+void weekly_days(Evaluation& e, const PresenceWeeks& pw) {
   std::map<int64_t, const Assignment*> by_id;
   for (const auto& a : e.assignments) {
     if (a.refused || a.status == "cancelled" || !weekly_param(e, a)) continue;
     by_id[a.id] = &a;
   }
-  if (by_id.empty()) return;
+  if (by_id.empty() || pw.mondays.empty()) return;
+  const int weeks = static_cast<int>(pw.mondays.size());
 
-  // Days on site per assignment and ISO week; weeks with no presence at all are absent
-  // and counted as 0 below.
-  std::unordered_map<std::string, std::string> week_of;  // day → ISO week, a few hundred days
-  std::map<std::pair<int64_t, std::string>, int64_t> on_site;
-  for (const auto& p : present) {
+  // Days on site per assignment and week; weeks with no presence count 0.
+  std::unordered_map<int64_t, std::vector<uint8_t>> on_site;
+  for (const auto& p : pw.rows) {
     if (!by_id.count(p.assignment)) continue;
-    auto [it, fresh] = week_of.try_emplace(p.day);
-    if (fresh) it->second = calendar::iso_week(p.day).label();
-    ++on_site[{p.assignment, it->second}];
+    auto& v = on_site[p.assignment];
+    if (v.empty()) v.resize(weeks, 0);
+    v[p.week] = static_cast<uint8_t>(std::popcount(present_weekdays(p.days)));
   }
-  std::map<std::string, int64_t> working_days;  // per ISO week, holidays excluded
-  for (const auto& row : e.db.query("SELECT iso_week, COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND "
-                                    "working = 1 GROUP BY iso_week",
-                                    {calendar::add_days(e.request.from, -7), calendar::add_days(e.last_day, 7)})
-                             .rows)
-    working_days[row[0].as_text()] = row[1].as_int();
+  const std::vector<int64_t> working = working_days_per_week(e, pw);
+  std::vector<std::string> labels(weeks);
+  for (int w = 0; w < weeks; ++w) labels[w] = calendar::iso_week(pw.mondays[w]).label();
 
-  struct Row {
-    int64_t assignment;
-    std::string week;
-    int64_t days, working;
-  };
-  std::vector<Row> short_weeks;
   for (const auto& [id, a] : by_id) {
-    std::string first = std::max({a->start, e.request.from});
-    std::string last = std::min({a->end, e.last_day});
+    std::string first = std::max(a->start, e.request.from);
+    std::string last = std::min(a->end, e.last_day);
     if (last < first) continue;
-    int64_t required = std::get<int64_t>(weekly_param(e, *a)->value);
-    for (std::string monday = calendar::iso_week(first).monday(); monday <= last; monday = calendar::add_days(monday, 7)) {
+    const int64_t nominal = std::get<int64_t>(weekly_param(e, *a)->value);
+    auto days_of = on_site.find(id);
+    for (int w = std::max(0, pw.week_of(first)); w <= std::min(weeks - 1, pw.week_of(last)); ++w) {
       e.checked("dispatch.weekly_days");
-      std::string week = calendar::iso_week(monday).label();
-      auto it = on_site.find({id, week});
-      int64_t days = it == on_site.end() ? 0 : it->second;
-      if (days < required) short_weeks.push_back({id, week, days, working_days[week]});
+      // A week the assignment (or the evaluated period) covers only in part is not judged.
+      if (pw.mondays[w] < first || calendar::add_days(pw.mondays[w], 6) > last) continue;
+      int64_t days = days_of == on_site.end() ? 0 : days_of->second[w];
+      int64_t required = std::min(nominal, working[w]);
+      if (days >= required) continue;
+      Finding f{.rule = "D4", .check = "dispatch.weekly_days", .severity = Severity::error, .subject_type = "staff",
+                .subject_id = a->staff_id, .subject_name = a->staff_name, .period = labels[w],
+                .expected = "≥" + std::to_string(required) + "天", .actual = std::to_string(days) + "天",
+                .relationship_id = a->relationship_id, .institution_id = a->recipient_id,
+                .region_code = a->relationship->recipient_region};
+      f.message = a->staff_name + " " + week_label(labels[w]) + "在受援单位" + a->relationship->recipient_name +
+                  std::to_string(days) + "天,少于每周" + std::to_string(required) + "天";
+      e.add(std::move(f), *weekly_param(e, *a));
     }
-  }
-  for (const auto& w : short_weeks) {
-    const Assignment& a = *by_id[w.assignment];
-    calendar::IsoWeek week;
-    if (!calendar::parse_iso_week(w.week, week)) continue;
-    // A week the assignment (or the evaluated period) covers only in part is not judged.
-    std::string first = std::max(a.start, e.request.from), last = std::min(a.end, e.last_day);
-    if (week.monday() < first || week.sunday() > last) continue;
-    auto p = weekly_param(e, a);
-    int64_t required = std::min<int64_t>(std::get<int64_t>(p->value), w.working);
-    if (w.days >= required) continue;
-    Finding f{.rule = "D4", .check = "dispatch.weekly_days", .severity = Severity::error, .subject_type = "staff",
-              .subject_id = a.staff_id, .subject_name = a.staff_name, .period = week.label(),
-              .expected = "≥" + std::to_string(required) + "天", .actual = std::to_string(w.days) + "天",
-              .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
-              .region_code = a.relationship->recipient_region};
-    f.message = a.staff_name + " " + week_label(week.label()) + "在受援单位" + a.relationship->recipient_name +
-                std::to_string(w.days) + "天,少于每周" + std::to_string(required) + "天";
-    e.add(std::move(f), *p);
   }
 }
 
 // D4: at least one dispatched person on site every working day, from the first day
 // someone was dispatched under the relationship. One aggregate query returns the days
 // each relationship was covered; the working days come from the calendar table.
-void daily_coverage(Evaluation& e, const Days& present) {
+void daily_coverage(Evaluation& e, const PresenceWeeks& pw) {
   std::map<int64_t, std::string> first_start;  // relationship → first assignment start
   for (const auto& a : e.assignments) {
     if (a.refused || a.status == "cancelled") continue;
@@ -100,15 +100,28 @@ void daily_coverage(Evaluation& e, const Days& present) {
   std::vector<const Relationship*> rels;
   for (const auto& r : e.relationships)
     if (e.flag(r, "dispatch.daily_coverage_required") && first_start.count(r.id)) rels.push_back(&r);
-  if (rels.empty()) return;
-  std::vector<std::pair<std::string, std::string>> working;  // (day, iso week)
+  if (rels.empty() || pw.mondays.empty()) return;
+  struct WorkingDay {
+    std::string day, week;
+    int index, weekday;  // week index and weekday in PresenceWeeks
+  };
+  std::vector<WorkingDay> working;
   for (const auto& row : e.db.query("SELECT day, iso_week FROM work_calendar WHERE day >= ? AND day <= ? AND "
                                     "working = 1 ORDER BY day",
                                     {e.request.from, e.last_day})
-                             .rows)
-    working.emplace_back(row[0].as_text(), row[1].as_text());
-  std::set<std::pair<int64_t, std::string>> covered;
-  for (const auto& p : present) covered.emplace(p.relationship, p.day);
+                             .rows) {
+    std::string day = row[0].as_text();
+    int w = pw.week_of(day);
+    working.push_back({day, row[1].as_text(), w, calendar::day_number(day) - pw.day_number(w, 0)});
+  }
+  // Weekdays with anyone on site, per relationship and week.
+  std::unordered_map<int64_t, std::vector<uint8_t>> covered;
+  for (const auto& p : pw.rows) {
+    auto& v = covered[p.relationship];
+    if (v.empty()) v.resize(pw.mondays.size(), 0);
+    v[p.week] |= static_cast<uint8_t>(present_weekdays(p.days));
+  }
+  static const std::vector<uint8_t> kNobody;
 
   for (const Relationship* rp : rels) {
     const Relationship& r = *rp;
@@ -116,10 +129,13 @@ void daily_coverage(Evaluation& e, const Days& present) {
     std::string to = std::min(r.end, e.last_day);
     std::map<std::string, std::vector<std::string>> by_week;
     int64_t checked = 0;
-    for (const auto& [day, week] : working) {
-      if (day < from || day > to) continue;
+    auto it = covered.find(r.id);
+    const std::vector<uint8_t>& masks = it == covered.end() ? kNobody : it->second;
+    for (const auto& d : working) {
+      if (d.day < from || d.day > to) continue;
       ++checked;
-      if (!covered.count({r.id, day})) by_week[week].push_back(day);
+      bool someone = !masks.empty() && (masks[d.index] >> d.weekday & 1);
+      if (!someone) by_week[d.week].push_back(d.day);
     }
     e.checked("dispatch.daily_coverage", checked);
     auto p = e.param(r, "dispatch.daily_coverage_required");
@@ -143,28 +159,43 @@ void daily_coverage(Evaluation& e, const Days& present) {
 
 // D2: the city→county rule counts staff on site at the same time; judged per month by
 // the best day of the month, so one sick day does not make a finding.
-void concurrent_staff(Evaluation& e, const Days& present) {
+void concurrent_staff(Evaluation& e, const PresenceWeeks& pw) {
   std::vector<const Relationship*> rels;
   for (const auto& r : e.relationships) {
     bool city_tier = r.tier == "tertiary_county" || r.tier == "city_county";
     if ((city_tier && e.integer(r, "dispatch.min_concurrent_staff_city_to_county")) || e.integer(r, "dispatch.team_size"))
       rels.push_back(&r);
   }
-  if (rels.empty()) return;
-  std::set<int64_t> judged;
+  if (rels.empty() || pw.mondays.empty()) return;
+  const size_t weeks = pw.mondays.size();
+  std::unordered_set<int64_t> judged;
   for (const Relationship* r : rels) judged.insert(r->id);
-  // Distinct staff per relationship and day (one person may hold two assignments), then
-  // the best day of each month.
-  std::set<std::tuple<int64_t, std::string, int64_t>> on_site;
-  for (const auto& p : present)
-    if (judged.count(p.relationship)) on_site.emplace(p.relationship, p.day, p.staff);
-  std::map<std::pair<int64_t, std::string>, int64_t> per_day;
-  for (const auto& [relationship, day, staff] : on_site) ++per_day[{relationship, day}];
-  std::map<std::pair<int64_t, std::string>, int64_t> best;  // (relationship, month) → max headcount
-  for (const auto& [key, count] : per_day) {
-    auto& b = best[{key.first, key.second.substr(0, 7)}];
-    b = std::max(b, count);
+  // Weekdays on site per relationship and person (one person may hold two assignments),
+  // then headcount per day, then the best day of each month.
+  std::map<std::pair<int64_t, int64_t>, std::vector<uint8_t>> person_weeks;
+  for (const auto& p : pw.rows) {
+    if (!judged.count(p.relationship)) continue;
+    auto& v = person_weeks[{p.relationship, p.staff}];
+    if (v.empty()) v.resize(weeks, 0);
+    v[p.week] |= static_cast<uint8_t>(present_weekdays(p.days));
   }
+  std::vector<std::string> month_of(weeks * 7);
+  for (size_t w = 0; w < weeks; ++w)
+    for (int d = 0; d < 7; ++d) month_of[w * 7 + d] = pw.date(static_cast<int>(w), d).substr(0, 7);
+  std::map<std::pair<int64_t, std::string>, int64_t> best;  // (relationship, month) → max headcount
+  std::unordered_map<int64_t, std::vector<int64_t>> per_day;  // relationship → headcount per (week, weekday)
+  for (const auto& [key, masks] : person_weeks) {
+    auto& counts = per_day[key.first];
+    if (counts.empty()) counts.resize(weeks * 7, 0);
+    for (size_t w = 0; w < weeks; ++w)
+      for (int d = 0; d < 7; ++d) counts[w * 7 + d] += masks[w] >> d & 1;
+  }
+  for (const auto& [relationship, counts] : per_day)
+    for (size_t i = 0; i < counts.size(); ++i)
+      if (counts[i]) {
+        auto& b = best[{relationship, month_of[i]}];
+        b = std::max(b, counts[i]);
+      }
   for (const Relationship* r : rels) {
     bool city_tier = r->tier == "tertiary_county" || r->tier == "city_county";
     std::string key = city_tier && e.integer(*r, "dispatch.min_concurrent_staff_city_to_county")
@@ -193,11 +224,13 @@ void concurrent_staff(Evaluation& e, const Days& present) {
 
 // D10: half-days the dispatched person checked in but the recipient never confirmed,
 // a week after the fact — the sign of "not actually on site".
-void unconfirmed(Evaluation& e, const Days& present) {
-  std::string cutoff = calendar::add_days(e.request.today, -7);
+void unconfirmed(Evaluation& e, const PresenceWeeks& pw) {
+  const int cutoff = calendar::day_number(calendar::add_days(e.request.today, -7));
   std::map<std::pair<int64_t, std::string>, int64_t> open;  // (assignment, month) → half-days
-  for (const auto& p : present)
-    if (p.unconfirmed > 0 && p.day <= cutoff) open[{p.assignment, p.day.substr(0, 7)}] += p.unconfirmed;
+  for (const auto& p : pw.rows)
+    for (int d = 0; d < 7; ++d)
+      if (int n = unconfirmed_half_days(p.days, d); n > 0 && pw.day_number(p.week, d) <= cutoff)
+        open[{p.assignment, pw.date(p.week, d).substr(0, 7)}] += n;
   std::map<int64_t, const Assignment*> by_id;
   for (const auto& a : e.assignments) by_id[a.id] = &a;
   e.checked("presence.confirmation", static_cast<int64_t>(e.assignments.size()));
@@ -222,7 +255,7 @@ void unconfirmed(Evaluation& e, const Days& present) {
 }  // namespace
 
 void check_presence(Evaluation& e) {
-  const Days present = load_presence_days(e);
+  const PresenceWeeks present = load_presence_weeks(e);
   weekly_days(e, present);
   daily_coverage(e, present);
   concurrent_staff(e, present);

@@ -32,6 +32,11 @@ struct Options {
   // Mobile rounds (teams … a year of visits) at province scale: millions of visits, so
   // only on request (the weekly-table benchmark). A county always gets them.
   bool with_rounds = false;
+  // Dispatch density of the support data: ×N staff per township centre and batch and
+  // village-level dispatches per county, nurses dispatched too and people serving both
+  // halves of the year. 1 is the demo; a province at 12 is the compliance benchmark's
+  // ≈30,000 staff-years (docs/PERFORMANCE.md).
+  int dispatch_scale = 1;
 };
 
 // The demo accounts' password (meets auth::password_problem); printed by `yilian demo`.

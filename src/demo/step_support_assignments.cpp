@@ -62,18 +62,26 @@ struct Planned {
   std::string breach_from, breach_to;
 };
 
-// Doctors of one institution who may be sent, each at most once a year (rotation sends
-// someone else each batch). Promotion candidates are sent first (D1, D5).
+// Doctors of one institution who may be sent, each at most once a term: the demo's term
+// is the year (rotation sends someone else each batch); the dense benchmark data makes
+// each batch a term and sends nurses too. Promotion candidates are sent first (D1, D5).
 class DoctorPool {
  public:
   DoctorPool(const Directory& dir, int64_t institution_id, const std::set<int64_t>& excluded,
-             const std::set<int64_t>& promotion_candidates)
+             const std::set<int64_t>& promotion_candidates, bool nurses = false)
       : promotion_(promotion_candidates) {
     for (const DemoStaff* s : dir.staff_of(institution_id)) {
       const DemoDepartment* dept = dir.department(s->department_id);
-      if (!is_doctor(*s) || excluded.count(s->id) || !dept || dept->role != DepartmentRole::clinical) continue;
+      bool sendable = is_doctor(*s) || (nurses && s->profession == "nursing");
+      if (!sendable || excluded.count(s->id) || !dept || dept->role != DepartmentRole::clinical) continue;
       doctors_.push_back({s, family_of(dept->name)});
     }
+  }
+
+  // Who was sent in one term may be sent again in another.
+  void set_term(const std::string& term) {
+    term_ = term;
+    used_by_term_[term];
   }
 
   // An unused doctor with a grade in `grades` ("23" = 副主任 or 主治), of `family` when
@@ -88,7 +96,7 @@ class DoctorPool {
       std::vector<int> weights;
       for (size_t i = 0; i < doctors_.size(); ++i) {
         const auto& [s, f] = doctors_[i];
-        if (used_.count(s->id) || grades.find(title_grade(*s)) == std::string_view::npos) continue;
+        if (used().count(s->id) || grades.find(title_grade(*s)) == std::string_view::npos) continue;
         if (strictness == 2 && !promotion_.count(s->id)) continue;
         if (strictness >= 1 && family && f != *family) continue;
         fitting.push_back(i);
@@ -96,7 +104,7 @@ class DoctorPool {
       }
       if (fitting.empty()) continue;
       const DemoStaff* s = doctors_[fitting[rng.weighted(weights)]].first;
-      used_.insert(s->id);
+      used().insert(s->id);
       return s;
     }
     return nullptr;
@@ -105,32 +113,39 @@ class DoctorPool {
   size_t available(std::string_view grades) const {
     size_t n = 0;
     for (const auto& [s, _] : doctors_)
-      n += !used_.count(s->id) && grades.find(title_grade(*s)) != std::string_view::npos;
+      n += !used().count(s->id) && grades.find(title_grade(*s)) != std::string_view::npos;
     return n;
   }
 
   bool take_specific(const DemoStaff* s) {
     for (const auto& [doctor, _] : doctors_)
-      if (doctor == s) return used_.insert(s->id).second;
+      if (doctor == s) return used().insert(s->id).second;
     return false;
   }
 
  private:
   std::vector<std::pair<const DemoStaff*, Family>> doctors_;
-  std::set<int64_t> used_;
+  std::set<int64_t>& used() { return used_by_term_[term_]; }
+  const std::set<int64_t>& used() const { return used_by_term_.at(term_); }
+
+  std::map<std::string, std::set<int64_t>> used_by_term_{{"", {}}};
+  std::string term_;
   const std::set<int64_t>& promotion_;
 };
 
 class Planner {
  public:
   Planner(const DemoData& d, const Directory& dir, const std::set<int64_t>& excluded,
-          const std::set<int64_t>& promotion)
-      : d_(d), dir_(dir), excluded_(excluded), promotion_(promotion) {}
+          const std::set<int64_t>& promotion, int dispatch_scale)
+      : d_(d), dir_(dir), excluded_(excluded), promotion_(promotion), scale(dispatch_scale) {}
 
-  DoctorPool& pool(int64_t institution_id) {
+  // The pool of a supporting institution; `dense` pools (the township and village
+  // dispatch of the benchmark data) include nurses and count each batch as a term.
+  DoctorPool& pool(int64_t institution_id, const Batch& batch, bool dense = false) {
     auto it = pools_.find(institution_id);
     if (it == pools_.end())
-      it = pools_.emplace(institution_id, DoctorPool(dir_, institution_id, excluded_, promotion_)).first;
+      it = pools_.emplace(institution_id, DoctorPool(dir_, institution_id, excluded_, promotion_, dense)).first;
+    it->second.set_term(dense ? batch.label : "");
     return it->second;
   }
 
@@ -150,6 +165,9 @@ class Planner {
   const std::set<int64_t>& excluded_;
   const std::set<int64_t>& promotion_;
   std::map<int64_t, DoctorPool> pools_;
+
+ public:
+  const int scale;  // Options::dispatch_scale
 };
 
 // The family the next member of a city team comes from: the team of huang-2013 is 内科,
@@ -190,7 +208,7 @@ void plan_city_teams(Random& rng, Planner& planner, const Directory& dir, const 
     if (auto r = planner.relationship("tertiary_county", c->hospital_id)) recipients.push_back({*r, c, true});
     if (auto r = planner.relationship("tertiary_county", c->tcm_hospital_id)) recipients.push_back({*r, c, false});
   }
-  DoctorPool& pool = planner.pool(city.hospital_id);
+  DoctorPool& pool = planner.pool(city.hospital_id, kFirstHalf);
   const DemoStaff* account = demo_doctor(dir, city.hospital_id);
   bool account_reserved = account && focus && pool.take_specific(account);
 
@@ -299,15 +317,19 @@ void plan_township_dispatch(Random& rng, Planner& planner, const DemoData& d, co
   for (size_t rel : relationships) {
     const auto& r = d.support_relationships[rel];
     const DemoInstitution& centre = dir.institution(r.recipient_id);
-    size_t per_batch = centre.facility == Facility::central_health_centre ? 2 : 1;
+    size_t base = centre.facility == Facility::central_health_centre ? 2 : 1;
+    size_t per_batch = base * static_cast<size_t>(planner.scale);
     std::optional<Role> role = role_of(rel);
-    DoctorPool& pool = planner.pool(r.supporting_id);
     for (const Batch& batch : {kFirstHalf, kSecondHalf}) {
+      DoctorPool& pool = planner.pool(r.supporting_id, batch, planner.scale > 1);
       bool first = batch.start == kFirstHalf.start;
       for (size_t k = 0; k < per_batch; ++k) {
-        // The first is an internist (中医内科 at the TCM hospital), a second one surgical or 妇儿.
+        // The first is an internist (中医内科 at the TCM hospital), a second one surgical or 妇儿;
+        // the dense data's further staff from wherever the hospital has them.
         std::optional<Family> family =
-            k == 0 ? Family::internal : (rng.chance(500) ? Family::surgical : Family::women_children);
+            k == 0 ? std::optional<Family>(Family::internal)
+            : k < base ? std::optional<Family>(rng.chance(500) ? Family::surgical : Family::women_children)
+                       : std::nullopt;
         bool junior_breach = !first && role == junior && k == 0;
         const DemoStaff* s = pool.take(rng, junior_breach ? "4" : "23", family);
         if (!s) continue;
@@ -347,7 +369,7 @@ void plan_township_dispatch(Random& rng, Planner& planner, const DemoData& d, co
 }
 
 // Village-level dispatch (V4) from a township centre to up to three of its paired village
-// clinics, the neediest first: two consecutive half-year terms.
+// clinics (the dense data: all of them), the neediest first: two consecutive half-year terms.
 void plan_village_dispatch(Random& rng, Planner& planner, const DemoData& d, const Directory& dir,
                            const DemoCounty& county) {
   std::vector<size_t> candidates;
@@ -356,11 +378,11 @@ void plan_village_dispatch(Random& rng, Planner& planner, const DemoData& d, con
     if (r.county_code == county.code && r.tier == "township_village" && r.status != "draft") candidates.push_back(i);
   }
   for (size_t i = candidates.size(); i > 1; --i) std::swap(candidates[i - 1], candidates[rng.below(i)]);
-  if (candidates.size() > 3) candidates.resize(3);
+  if (planner.scale == 1 && candidates.size() > 3) candidates.resize(3);  // the dense data staffs every pairing
   for (size_t rel : candidates) {
     int64_t centre = d.support_relationships[rel].supporting_id;
-    DoctorPool& pool = planner.pool(centre);
     for (const Batch& batch : {kVillageFirst, kVillageSecond}) {
+      DoctorPool& pool = planner.pool(centre, batch, planner.scale > 1);
       const DemoStaff* s = pool.take(rng, "345", Family::general);
       if (!s) break;
       Planned p{rel, s, "village"};
@@ -435,7 +457,7 @@ void create_support_assignments(store::Db& db, const Options& o, DemoData& d, st
   for (const auto& row : db.query("SELECT id FROM staff WHERE promotion_year IS NOT NULL").rows)
     promotion.insert(row[0].as_int());
   std::set<int64_t> excluded = not_dispatched(db, d, dir);
-  Planner planner(d, dir, excluded, promotion);
+  Planner planner(d, dir, excluded, promotion, o.dispatch_scale);
   const DemoCounty* focus = d.counties.empty() ? nullptr : &d.counties[d.focus_county];
 
   for (const auto& city : d.cities) {

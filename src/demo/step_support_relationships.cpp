@@ -46,13 +46,16 @@ struct PlannedRelationship {
 };
 
 // The 1–2 village clinics of a township that most need help: fewest village doctors per
-// resident (V4 counts doctors per 1,000 people), then the largest population.
-std::vector<const DemoVillage*> neediest_villages(Random& rng, std::vector<const DemoVillage*> villages) {
+// resident (V4 counts doctors per 1,000 people), then the largest population. The dense
+// benchmark data (Options::dispatch_scale) pairs scale/2 times as many.
+std::vector<const DemoVillage*> neediest_villages(Random& rng, std::vector<const DemoVillage*> villages,
+                                                  int dispatch_scale) {
   std::stable_sort(villages.begin(), villages.end(), [](const DemoVillage* a, const DemoVillage* b) {
     int64_t lhs = a->doctor_count * b->population, rhs = b->doctor_count * a->population;
     return lhs != rhs ? lhs < rhs : a->population > b->population;
   });
-  size_t n = std::min<size_t>(villages.size(), rng.chance(450) ? 2 : 1);
+  size_t n = std::min<size_t>(villages.size(),
+                              (rng.chance(450) ? 2 : 1) * static_cast<size_t>(std::max(1, dispatch_scale / 2)));
   return {villages.begin(), villages.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
@@ -247,7 +250,7 @@ class RelationshipWriter {
 // hospitals → the township centres (split between the general and the TCM hospital),
 // each township centre → its 1–2 neediest village clinics.
 std::vector<PlannedRelationship> plan_county(Random& rng, const Directory& dir, const DemoCounty& county,
-                                             const DemoCity& city) {
+                                             const DemoCity& city, int dispatch_scale) {
   std::vector<PlannedRelationship> plans;
   const std::string city_notes =
       "市卫健委按“功能对应、双方自愿、尊重历史”确定;协议约定每家受援医院同时在岗派驻人员不少于5名。";
@@ -282,7 +285,7 @@ std::vector<PlannedRelationship> plan_county(Random& rng, const Directory& dir, 
     plans.push_back(std::move(p));
   }
   for (const DemoTownship* t : townships) {
-    for (const DemoVillage* v : neediest_villages(rng, dir.villages_of(*t))) {
+    for (const DemoVillage* v : neediest_villages(rng, dir.villages_of(*t), dispatch_scale)) {
       township_village.push_back(plans.size());
       plans.push_back({t->health_centre_id, v->clinic_id, "township_village", "filed", kTownshipVillagePreset, "",
                        "按县域巡回医疗和派驻服务实施方案包干联系", kTownshipVillageTerm, "filed"});
@@ -351,7 +354,7 @@ void create_support_relationships(store::Db& db, const Options& o, DemoData& d, 
     const DemoCity* city = dir.city_of(county);
     if (!city) continue;
     Random rng(o.seed, "support-relationships:" + county.code);
-    auto plans = plan_county(rng, dir, county, *city);
+    auto plans = plan_county(rng, dir, county, *city, o.dispatch_scale);
     std::vector<size_t> county_township;
     for (size_t i = 0; i < plans.size(); ++i)
       if (plans[i].tier == "county_township" && plans[i].agreement_status == "filed") county_township.push_back(i);

@@ -154,22 +154,31 @@ class SociDb final : public Db {
   }
 
   void exec_script(std::string_view sql) override {
-    // Statements are split on ';' at line ends; migration scripts are written that way.
+    // Statements end with ';' at a line end, except inside a $$-quoted function body.
     std::string stmt;
-    size_t start = 0;
-    std::string text(sql);
-    while (start < text.size()) {
-      size_t end = text.find(";\n", start);
-      if (end == std::string::npos) end = text.size();
-      stmt = text.substr(start, end - start);
-      start = end + 2;
-      if (stmt.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-      try {
-        session_ << stmt;
-      } catch (const soci::soci_error& e) {
-        throw classify(backend_, e);
+    auto run = [&] {
+      if (stmt.find_first_not_of(" \t\r\n") != std::string::npos) {
+        try {
+          session_ << stmt;
+        } catch (const soci::soci_error& e) {
+          throw classify(backend_, e);
+        }
+      }
+      stmt.clear();
+    };
+    bool in_body = false;
+    for (size_t i = 0; i < sql.size(); ++i) {
+      if (sql.compare(i, 2, "$$") == 0) {
+        in_body = !in_body;
+        stmt += "$$";
+        ++i;
+      } else if (!in_body && sql[i] == ';' && (i + 1 == sql.size() || sql[i + 1] == '\n')) {
+        run();
+      } else {
+        stmt += sql[i];
       }
     }
+    run();
   }
 
   void begin() override {

@@ -2,6 +2,8 @@
 // institution, so scope checks reach it through a join; nothing is ever deleted.
 #include "support/schema.h"
 
+#include "support/presence_week.h"
+
 namespace yilian::support {
 
 namespace {
@@ -260,6 +262,11 @@ CREATE INDEX work_step_relationship ON work_step (relationship_id, due_date);
           // range; covering status and confirmation keeps that an index-only scan.
           {440, "presence covering index for the compliance engine", R"(
 CREATE INDEX presence_assignment_day ON presence (assignment_id, day, status, confirmed);
+)"},
+          presence_week_migration(),
+          // The yearly lecture count (D9) reads one kind of activity out of a province's millions.
+          {460, "activity index by kind and day", R"(
+CREATE INDEX activity_kind_day ON activity (kind, day, assignment_id, active);
 )"}};
 }
 
