@@ -56,8 +56,10 @@ class Evaluation {
   void checked(const std::string& check, int64_t n = 1) { report.checks[check].checked += n; }
   // Files a finding; `message` is the sentence without the citation, which is appended.
   void add(Finding f, const policy::Param& param);
-  // SQL condition restricting assignment ids to the loaded ones: "a.relationship_id IN (…)".
+  // SQL condition restricting a relationship id column to the loaded relationships: their
+  // ids when there are few, else the query that loaded them.
   std::string relationship_in(const std::string& column, store::Params& params) const;
+  bool few_relationships() const { return relationships.size() <= 32; }
 };
 
 // "2026年第28周" for "2026-W28"; "2026年3月" for "2026-03".

@@ -164,7 +164,7 @@ void Evaluation::add(Finding f, const policy::Param& p) {
 std::string Evaluation::relationship_in(const std::string& column, store::Params& params) const {
   // A few relationships go by id; many (a province has ≈5,000) by the query that loaded
   // them: thousands of bound parameters cost SQLite a linear name lookup each.
-  if (relationships.size() > 64) {
+  if (!few_relationships()) {
     params.insert(params.end(), relationship_params.begin(), relationship_params.end());
     // The unary + keeps SQLite from driving the query by this column's index: for so many
     // relationships an index on the other table's own filter (kind, day …) reads less.

@@ -1,5 +1,8 @@
 #include "compliance/relationship_facts.h"
 
+#include <map>
+#include <tuple>
+
 namespace yilian::compliance {
 namespace {
 
@@ -44,13 +47,31 @@ std::unordered_map<int64_t, RelationshipFacts> load_relationship_facts(Evaluatio
   each(e, facts, "relationship_id",
        "SELECT relationship_id, day FROM leadership_visit WHERE {in} AND active = 1 AND day >= ? AND day <= ?", {},
        {from, to}, [](RelationshipFacts& f, const Row& r) { f.leadership_visit_days.push_back(r[1].as_text()); });
-  each(e, facts, "a.relationship_id",
-       "SELECT a.relationship_id, v.day, v.kind, COUNT(*) FROM activity v JOIN assignment a ON a.id = v.assignment_id "
-       "WHERE {in} AND v.active = 1 AND v.day >= ? AND v.day <= ? AND v.kind IN ('lecture', 'hospital_lecture') "
-       "GROUP BY a.relationship_id, v.day, v.kind",
-       {}, {from, to}, [](RelationshipFacts& f, const Row& r) {
-         f.lectures.push_back({r[1].as_text(), r[2].as_text() == "hospital_lecture", r[3].as_int()});
-       });
+  const std::string lectures = "v.active = 1 AND v.day >= ? AND v.day <= ? AND v.kind IN ('lecture', 'hospital_lecture')";
+  if (e.few_relationships()) {
+    each(e, facts, "a.relationship_id",
+         "SELECT a.relationship_id, v.day, v.kind, COUNT(*) FROM activity v JOIN assignment a ON a.id = "
+         "v.assignment_id WHERE {in} AND " + lectures + " GROUP BY a.relationship_id, v.day, v.kind",
+         {}, {from, to}, [](RelationshipFacts& f, const Row& r) {
+           f.lectures.push_back({r[1].as_text(), r[2].as_text() == "hospital_lecture", r[3].as_int()});
+         });
+  } else {
+    // A region: the period's lectures by the (kind, day) index, unjoined, each credited to
+    // its assignment's relationship here (the join cost a lookup per lecture); lectures of
+    // assignments not evaluated are skipped.
+    std::unordered_map<int64_t, int64_t> relationship_of;
+    for (const auto& a : e.assignments) relationship_of[a.id] = a.relationship_id;
+    std::map<std::tuple<int64_t, std::string, bool>, int64_t> per_day;
+    for (const auto& r : e.db.query("SELECT v.assignment_id, v.day, v.kind, COUNT(*) FROM activity v WHERE " + lectures +
+                                        " GROUP BY v.assignment_id, v.day, v.kind",
+                                    {from, to})
+                             .rows) {
+      auto it = relationship_of.find(r[0].as_int());
+      if (it != relationship_of.end()) per_day[{it->second, r[1].as_text(), r[2].as_text() == "hospital_lecture"}] += r[3].as_int();
+    }
+    for (const auto& [key, count] : per_day)
+      facts[std::get<0>(key)].lectures.push_back({std::get<1>(key), std::get<2>(key), count});
+  }
   each(e, facts, "relationship_id",
        "SELECT relationship_id, staff_id, COALESCE(actual_start, planned_start), COALESCE(actual_end, planned_end) "
        "FROM assignment WHERE {in} AND active = 1 AND refused = 0 AND status <> 'cancelled' AND "
