@@ -95,6 +95,10 @@ class SociDb final : public Db {
       } else {
         session_.open(soci::postgresql, connect);
         session_ << "SET client_min_messages TO WARNING";
+        // JIT compiles a plan's expressions when its estimated cost is high: for the
+        // compliance engine's region-wide scans that took ≈0.6 s per query, more than the
+        // scan (docs/PERFORMANCE.md). Our queries are short; the interpreter is faster.
+        session_ << "SET jit = off";
       }
     } catch (const soci::soci_error& e) {
       throw DbError(DbError::Kind::other, std::string("cannot open database: ") + e.what());
