@@ -17,6 +17,7 @@
 #include "calendar/schema.h"
 #include "compliance/routes.h"
 #include "support/entities.h"
+#include "support/recipient_staff.h"
 #include "support/reports.h"
 #include "support/routes.h"
 #include "support/schema.h"
@@ -118,6 +119,7 @@ void install_routes(api::App& app) {
                    {{"ids", {{"type", "array"}, {"items", {{"type", "integer"}}}, {"maxItems", 500}}},
                     {"confirmed", {{"type", "boolean"}, {"description", "false撤销确认"}}}}},
                   {"required", {"ids"}}});
+  app.add_schema("recipient_staff_list", support::recipient_staff_schema());
   support::register_report_routes(app.router());
   compliance::register_routes(app.router());
   registry::register_transfer_routes(app.router());

@@ -6,6 +6,7 @@
 #include "policy/startup.h"
 #include "support/choices.h"
 #include "support/entity_helpers.h"
+#include "support/recipient_staff.h"
 
 namespace yilian::support {
 namespace {
@@ -262,6 +263,12 @@ std::shared_ptr<const EntitySpec> activity_entity() {
       if (kind == "donation" && (!row.contains("amount") || row["amount"].is_null()))
         common::invalid("amount", "捐赠须填写价值金额");
       if (kind == "mentoring" && !integer(row, "mentee_staff_id")) common::invalid("mentee_staff_id", "带教须指定带教对象");
+      // Checked when set or changed only: a mentee who has since left must not block
+      // editing the rest of an old record.
+      int64_t mentee = integer(row, "mentee_staff_id");
+      if (mentee && (!before || integer(*before, "mentee_staff_id") != mentee) &&
+          !is_recipient_staff(ctx.db, integer(row, "assignment_id"), mentee))
+        common::invalid("mentee_staff_id", "带教对象须为受援单位在职人员");
       if ((kind == "lecture" || kind == "hospital_lecture" || kind == "new_technique") && text(row, "title").empty())
         common::invalid("title", "讲座和新技术新项目须填写题目");
       if (!row.contains("quantity") || row["quantity"].is_null()) row["quantity"] = 0;

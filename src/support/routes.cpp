@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "support/entities.h"
 #include "support/presence_confirm.h"
+#include "support/recipient_staff.h"
 
 namespace yilian::support {
 namespace {
@@ -99,6 +100,10 @@ void register_routes(http::Router& router) {
               "support", true, "", "agreement", false, {"filename"}},
              upload_document);
   router.add({"GET", "/api/v1/agreements/{id}/document", "下载协议签字扫描件", "support"}, download_document);
+  router.add({"GET", "/api/v1/assignments/{id}/recipient-staff",
+              "受援单位在职人员(选择带教对象;能查看该派驻记录者可用,不含身份证号、手机号)", "support", true, "",
+              "recipient_staff_list", false, {"q", "page_size"}},
+             list_recipient_staff);
 }
 
 }  // namespace yilian::support

@@ -2,7 +2,7 @@
 #include "http/router.h"
 
 namespace yilian::support {
-// Routes beyond the plain entities: the recipient's confirmation of presence and the
-// signed agreement scan.
+// Routes beyond the plain entities: the recipient's confirmation of presence, the
+// signed agreement scan and the recipient's staff to pick a mentee from.
 void register_routes(http::Router& router);
 }

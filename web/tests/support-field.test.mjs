@@ -4,7 +4,8 @@
 // they are confirmed. Then the field app offline: entries wait in IndexedDB, survive a
 // reload, sync exactly once (a forced second attempt answers 409 on client_id), a
 // refused entry is corrected at the field the server names, and a 401 during sync
-// asks to sign in again without losing anything.
+// asks to sign in again without losing anything. A mentoring (带教) record names its mentee
+// from the recipient's staff, which the doctor's own scope does not show.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startStack, PHONE, PASSWORD, chooseOption, pickRef, fillField, fieldError, formItem, tableRows } from './harness.mjs'
@@ -180,6 +181,47 @@ test('the doctor checks in on a 360 px phone with GPS; the township confirms; D1
   await findings()
   rows = await d10()
   assert.equal(rows.length, 0, 'no D10 finding for 张伟 once confirmed')
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
+
+test('带教: the dispatched doctor picks the mentee from the recipient\'s staff; no ID number crosses the network', async () => {
+  const { liu } = stack.data.staff
+  const { id_number: liuIdNumber } = await stack.admin.get(`/staff/${liu.id}`)
+  assert.match(liuIdNumber, /^\d{17}[\dX]$/)
+  const page = await stack.session('doctor_a', { viewport: PHONE, path: '/m/activity' })
+  const answers = []
+  page.on('response', (r) => r.url().includes('/recipient-staff') && answers.push(r.text().then((body) => ({ status: r.status(), body }))))
+  const form = page.locator('.activity')
+  await formItem(form, 'mentee_staff_id').waitFor()
+  await chooseOption(page, form, 'kind', '带教(师带徒)')
+  await fillField(form, 'quantity', 1)
+  await fillField(form, 'title', '全科门诊病历书写')
+
+  // Opening the picker lists the township centre's staff, not the doctor's own colleagues.
+  await formItem(form, 'mentee_staff_id').locator('.el-select__wrapper').click()
+  const options = page.locator('.el-select-dropdown__item:visible')
+  await options.filter({ hasText: '刘洋' }).waitFor()
+  const listed = await options.allInnerTexts()
+  assert.ok(!listed.some((o) => /张伟|陈静|李娜|赵敏/.test(o)), `only recipient staff: ${listed}`)
+  await page.keyboard.press('Escape')
+  await pickRef(page, form, 'mentee_staff_id', '刘', '刘洋')
+  assert.match(await formItem(form, 'mentee_staff_id').innerText(), /刘洋/)
+
+  await page.locator('[data-test="activity-save"]').click()
+  await page.locator('[data-record][data-kind="activity"][data-state="synced"]', { hasText: '带教' }).waitFor()
+  const saved = (await stack.admin.get(`/activities?assignment_id=${zhangAssignment.id}&kind=mentoring`)).items
+  assert.equal(saved.length, 1)
+  assert.equal(saved[0].mentee_staff_id, liu.id)
+  assert.equal(saved[0].title, '全科门诊病历书写')
+
+  const bodies = await Promise.all(answers)
+  assert.ok(bodies.length >= 2, 'the picker asked the server (opened, then typed)')
+  for (const { status, body } of bodies) {
+    assert.equal(status, 200)
+    assert.doesNotMatch(body, /id_number|phone/)
+    assert.ok(!body.includes(liuIdNumber), 'no ID number in the answer')
+  }
   assert.deepEqual(page.errors.map(String), [])
   await page.context().close()
 })

@@ -214,6 +214,8 @@ export const support = {
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,
   uploadDocument: (agreementId, file) =>
     uploadFile(`/agreements/${encodeURIComponent(agreementId)}/document`, file, { filename: file.name }),
+  /** The recipient's active staff (name, title, department only), to pick a mentee: {items}. */
+  recipientStaff: (assignmentId, params) => api.get(`/assignments/${encodeURIComponent(assignmentId)}/recipient-staff`, params),
   promotionLedger: (params) => api.get('/promotion-ledger', params),
   feeStatements: (params) => api.get('/fee-statements', params),
   annualSummary: (params) => api.get('/support/annual-summary', params),

@@ -2,7 +2,7 @@
 // flags and choice lists come from the server's schema of each entity (useEntityMeta);
 // only presentation is here. CrudTable takes one of these by its key:
 //   <CrudTable kind="trainee" :base-query="{ relationship_id }" :defaults="{ relationship_id }" :hide="['relationship_id']" />
-import { support } from '@/api/client'
+import { registry, support } from '@/api/client'
 import { registerRef } from '@/api/refs'
 import './messages'
 
@@ -16,6 +16,24 @@ registerRef('assignment', {
   resource: support.assignments,
   label: (r) => `${r.staff_name} → ${r.recipient_name}`,
   sub: (r) => `${r.actual_start || r.planned_start}~${r.actual_end || r.planned_end}`,
+})
+// A mentee (带教对象) is one of the recipient's staff, which a dispatched doctor's own scope
+// does not show: the assignment's recipient-staff list serves the picker (query assignment_id).
+// RefSelect resolves a value without that query: a row listed before, else the staff record
+// for those who may read it; otherwise RefSelect shows the bare id.
+const listedRecipientStaff = new Map()
+registerRef('recipientStaff', {
+  resource: {
+    async list({ assignment_id, ...params } = {}) {
+      if (!assignment_id) return { items: [] }
+      const res = await support.recipientStaff(assignment_id, params)
+      for (const r of res.items) listedRecipientStaff.set(r.id, r)
+      return res
+    },
+    get: async (id) => listedRecipientStaff.get(Number(id)) ?? registry.staff.get(id),
+  },
+  label: (r) => r.name,
+  sub: (r) => r.department_name || r.title || '',
 })
 registerRef('alliance', { resource: support.alliances, label: (r) => r.name, sub: (r) => r.lead_name })
 registerRef('agreement', { resource: support.agreements, label: (r) => r.title, sub: (r) => `${r.supporting_name}→${r.recipient_name}` })
@@ -297,7 +315,7 @@ export const KINDS = {
       { name: 'kind' },
       { name: 'quantity' },
       { name: 'title' },
-      { name: 'mentee_staff_id', widget: 'ref', ref: 'staff' },
+      { name: 'mentee_staff_id', widget: 'ref', ref: 'recipientStaff', refQuery: (m) => ({ assignment_id: m.assignment_id }) },
       { name: 'amount', visible: (m) => m.kind === 'donation' },
       text('detail'),
     ],
