@@ -3,6 +3,10 @@
 // mentoring a member of the recipient's staff, now and then a new technique, key
 // department building and donations — only on days the person was on site.
 //
+// A CDC's public-health physician (V5) runs no wards and operates on no one: clinic
+// sessions in the centre's vaccination, chronic-disease and fever clinics, public-health
+// lectures and talks, and mentoring a member of its public-health staff.
+//
 // Planted on purpose: at the centre the assignment step marked sparse_lectures, lectures
 // and teaching rounds are rare (D10 "teaching and lecture records irregular").
 #include <algorithm>
@@ -67,6 +71,17 @@ const Topics& new_techniques(Family f, bool at_county) {
   return at_county ? county.at(f) : township;
 }
 
+const Topics kPublicHealthClinics = {"预防接种门诊坐诊指导", "慢病随访门诊坐诊", "发热门诊坐诊"};
+const Topics kPublicHealthLectures = {"免疫规划与预防接种规范",   "传染病疫情报告与处置", "高血压糖尿病患者健康管理",
+                                      "突发公共卫生事件应急处置", "结核病患者发现与管理", "严重精神障碍患者管理",
+                                      "基本公共卫生服务规范"};
+const Topics kPublicHealthTalks = {"冬季呼吸道传染病预防", "预防接种知识宣传", "慢性病防治知识讲座", "食品安全与营养",
+                                   "艾滋病结核病防治宣传"};
+const Topics kPublicHealthDepartments = {"预防接种门诊规范化建设", "发热门诊规范化建设", "慢病管理门诊建设",
+                                         "公共卫生科规范化建设"};
+const Topics kPublicHealthProjects = {"传染病网络直报质量控制", "预防接种信息系统规范化使用", "慢阻肺高危人群筛查",
+                                      "高血压糖尿病高危人群筛查", "结核病可疑症状者筛查与转诊"};
+
 const Topics kCaseNames = {"反复发热待查",     "不明原因腹痛",     "重症肺炎合并呼吸衰竭", "急性心肌梗死合并心律失常",
                            "妊娠期高血压疾病", "糖尿病酮症酸中毒", "老年多器官功能不全",   "不明原因晕厥"};
 const Topics kDeathCases = {"急性心肌梗死猝死", "重症肺炎多器官衰竭", "晚期肝癌上消化道大出血", "脑干出血"};
@@ -125,15 +140,19 @@ class Places {
 };
 
 // Someone of the recipient's staff to mentor (T2): a junior or intermediate doctor, at a
-// village clinic its village doctor.
-const DemoStaff* choose_mentee(Random& rng, const Directory& dir, int64_t recipient_id) {
+// village clinic its village doctor; for a public-health physician someone of the
+// recipient's public-health staff when it has one.
+const DemoStaff* choose_mentee(Random& rng, const Directory& dir, int64_t recipient_id, bool public_health = false) {
   std::vector<const DemoStaff*> candidates;
   const DemoStaff* head = dir.director_of(recipient_id);
-  for (const DemoStaff* s : dir.staff_of(recipient_id)) {
-    bool fits = s->profession == "village_doctor" || (s->profession == "clinical" && s != head &&
-                                                      std::string("3450").find(title_grade(*s)) != std::string::npos);
-    if (fits) candidates.push_back(s);
-  }
+  auto junior = [&](const DemoStaff* s) { return std::string("3450").find(title_grade(*s)) != std::string::npos; };
+  if (public_health)
+    for (const DemoStaff* s : dir.staff_of(recipient_id))
+      if (s->profession == "public_health" && s != head && junior(s)) candidates.push_back(s);
+  if (candidates.empty())
+    for (const DemoStaff* s : dir.staff_of(recipient_id))
+      if (s->profession == "village_doctor" || (s->profession == "clinical" && s != head && junior(s)))
+        candidates.push_back(s);
   return candidates.empty() ? nullptr : pick(rng, candidates);
 }
 
@@ -164,7 +183,9 @@ class ActivityWriter {
     const DemoStaff& doctor = *dir_.staff(a.staff_id);
     const DemoInstitution& recipient = dir_.institution(a.recipient_id);
     Family family = family_of(dir_.department_name(doctor.department_id));
-    const DemoStaff* mentee = choose_mentee(rng, dir_, a.recipient_id);
+    bool public_health = doctor.profession == "public_health";
+    const DemoStaff* mentee = choose_mentee(rng, dir_, a.recipient_id, public_health);
+    const Topics& lectures = public_health ? kPublicHealthLectures : lecture_topics(family);
     const std::string& tier = d_.support_relationships[a.relationship].tier;
     bool at_county =
         recipient.facility == Facility::county_hospital || recipient.facility == Facility::county_tcm_hospital;
@@ -181,12 +202,18 @@ class ActivityWriter {
       const std::vector<Day>& on_site = week.second;
       auto some_day = [&] { return pick(rng, on_site); };
       for (Day d : on_site)
-        if (rng.chance(at_village ? 800 : 550))
-          add(a, d, "clinic", at_village ? "村卫生室坐诊" : dir_.department_name(doctor.department_id) + "门诊坐诊",
-              rng.between(at_village ? 6 : 10, at_county    ? 40
-                                               : at_village ? 20
-                                                            : 30));
-      if (!at_village) {
+        if (rng.chance(at_village ? 800 : 550)) {
+          std::string title = at_village      ? "村卫生室坐诊"
+                              : public_health ? pick(rng, kPublicHealthClinics)
+                                              : dir_.department_name(doctor.department_id) + "门诊坐诊";
+          add(a, d, "clinic", title, rng.between(at_village ? 6 : 10, at_county ? 40 : at_village ? 20 : 30));
+        }
+      if (public_health && rng.chance(80)) {
+        Day d = some_day();
+        add(a, d, "department_building", pick(rng, kPublicHealthDepartments), 0, {}, 0,
+            "指导制定公共卫生工作制度和服务流程,开展质控检查");
+      }
+      if (!at_village && !public_health) {
         // One or two rounds a week, on different days.
         size_t rounds = std::min<size_t>(on_site.size(), rng.chance(400) ? 2 : 1);
         size_t first_round = rng.below(on_site.size());
@@ -194,7 +221,7 @@ class ActivityWriter {
           Day d = on_site[(first_round + i * std::max<size_t>(1, on_site.size() / 2)) % on_site.size()];
           bool teaching = i == 0 && w % 3 == 2 && (!sparse || rng.chance(100));
           if (teaching)
-            add(a, d, "teaching_round", "教学查房:" + pick(rng, lecture_topics(family)), rng.between(5, 15));
+            add(a, d, "teaching_round", "教学查房:" + pick(rng, lectures), rng.between(5, 15));
           else
             add(a, d, "ward_round", "", rng.between(at_county ? 8 : 4, at_county ? 25 : 12));
         }
@@ -211,7 +238,7 @@ class ActivityWriter {
               {}, 0, "指导制定科室工作制度和诊疗流程,开展质控检查");
       }
       if (rng.chance(sparse ? 15 : at_village ? 150 : 400))
-        add(a, some_day(), "lecture", pick(rng, lecture_topics(family)),
+        add(a, some_day(), "lecture", pick(rng, lectures),
             rng.between(at_county ? 20 : 5, at_county    ? 60
                                             : at_village ? 15
                                                          : 30));
@@ -221,16 +248,18 @@ class ActivityWriter {
         add(a, some_day(), "free_clinic", "赴" + places_.free_clinic_place(rng, a.recipient_id) + "开展义诊",
             rng.between(40, 150), {}, 0, "测量血压血糖、健康咨询、发放健康教育资料");
       if (rng.chance(at_county ? 80 : 150))
-        add(a, some_day(), "health_talk", pick(rng, kHealthTalks), rng.between(50, 200));
+        add(a, some_day(), "health_talk", pick(rng, public_health ? kPublicHealthTalks : kHealthTalks),
+            rng.between(50, 200));
       if (mentee)
         add(a, some_day(), "mentoring", "师带徒:指导" + mentee->name, 1, {}, mentee->id,
             "指导病历书写、常见病诊疗思路和操作规范");
       if (w == technique_week && !at_village) {
-        if (auto technique = next_technique(rng, a.recipient_id, new_techniques(family, at_county), at_county))
+        const Topics& list = public_health ? kPublicHealthProjects : new_techniques(family, at_county);
+        if (auto technique = next_technique(rng, a.recipient_id, list, at_county))
           add(a, some_day(), "new_technique", *technique, rng.between(1, 5), {}, 0,
               "在受援单位首次开展" + *technique + ",已形成操作规范");
       }
-      if (w == donation_week) donate(rng, a, some_day(), at_county);
+      if (w == donation_week) donate(rng, a, some_day(), at_county, public_health);
       ++w;
     }
   }
@@ -273,7 +302,12 @@ class ActivityWriter {
   }
 
   // Equipment for a township centre goes into its ledger too (R7); elsewhere drugs.
-  void donate(Random& rng, const DemoAssignment& a, Day d, bool at_county) {
+  void donate(Random& rng, const DemoAssignment& a, Day d, bool at_county, bool public_health) {
+    if (public_health) {
+      add(a, d, "donation", "捐赠防疫物资一批", 1, static_cast<double>(rng.between(3000, 20000) / 100 * 100), 0,
+          "消毒用品、防护用品和冷链温度监测仪");
+      return;
+    }
     const DemoInstitution& recipient = dir_.institution(a.recipient_id);
     bool centre =
         recipient.facility == Facility::central_health_centre || recipient.facility == Facility::township_health_centre;

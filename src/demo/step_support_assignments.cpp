@@ -3,6 +3,8 @@
 //     内科, 外科 and 妇产/儿/麻醉 plus two more (huang-2013), in two 6-month batches.
 //   县级医院→乡镇卫生院: at least one 主治/副主任医师 per centre and batch, two at a 中心卫生院.
 //   乡镇卫生院→村卫生室: a few village-level dispatches (V4), 6 months each.
+//   The dense benchmark data also: the county MCH hospital's and CDC's 主治/副主任 staff at
+//     the central centres they are paired with (V5), everyone they can send, both batches.
 // The demo account "doctor" (the city hospital's first 副主任医师) serves at the focus
 // county's general hospital in the second batch, so the doctor's pages are live.
 //
@@ -68,12 +70,11 @@ struct Planned {
 class DoctorPool {
  public:
   DoctorPool(const Directory& dir, int64_t institution_id, const std::set<int64_t>& excluded,
-             const std::set<int64_t>& promotion_candidates, bool nurses = false)
+             const std::set<int64_t>& promotion_candidates, bool nurses = false, bool public_health = false)
       : promotion_(promotion_candidates) {
     for (const DemoStaff* s : dir.staff_of(institution_id)) {
       const DemoDepartment* dept = dir.department(s->department_id);
-      bool sendable = is_doctor(*s) || (nurses && s->profession == "nursing");
-      if (!sendable || excluded.count(s->id) || !dept || dept->role != DepartmentRole::clinical) continue;
+      if (excluded.count(s->id) || !sendable(*s, dept, nurses, public_health)) continue;
       doctors_.push_back({s, family_of(dept->name)});
     }
   }
@@ -140,11 +141,14 @@ class Planner {
       : d_(d), dir_(dir), excluded_(excluded), promotion_(promotion), scale(dispatch_scale) {}
 
   // The pool of a supporting institution; `dense` pools (the township and village
-  // dispatch of the benchmark data) include nurses and count each batch as a term.
+  // dispatch of the benchmark data) include nurses and count each batch as a term. A
+  // CDC's pool holds its public-health physicians.
   DoctorPool& pool(int64_t institution_id, const Batch& batch, bool dense = false) {
     auto it = pools_.find(institution_id);
-    if (it == pools_.end())
-      it = pools_.emplace(institution_id, DoctorPool(dir_, institution_id, excluded_, promotion_, dense)).first;
+    if (it == pools_.end()) {
+      bool cdc = dir_.institution(institution_id).facility == Facility::county_cdc;
+      it = pools_.emplace(institution_id, DoctorPool(dir_, institution_id, excluded_, promotion_, dense, cdc)).first;
+    }
     it->second.set_term(dense ? batch.label : "");
     return it->second;
   }
@@ -293,7 +297,7 @@ void plan_township_dispatch(Random& rng, Planner& planner, const DemoData& d, co
   for (size_t i = 0; i < d.support_relationships.size(); ++i) {
     const auto& r = d.support_relationships[i];
     if (r.county_code != county.code || r.tier != "county_township" || r.status == "draft") continue;
-    relationships.push_back(i);
+    if (r.supporting_id == county.hospital_id || r.supporting_id == county.tcm_hospital_id) relationships.push_back(i);
   }
   // Breaches go to ordinary (non-central) centres of the general hospital, where one doctor
   // a batch is all there is, so each one shows on its own.
@@ -368,6 +372,34 @@ void plan_township_dispatch(Random& rng, Planner& planner, const DemoData& d, co
   }
 }
 
+// The dense data's MCH hospital and CDC staff (V5), dealt round their centres a person at a
+// time so that each centre has someone in both batches.
+void plan_unit_dispatch(Random& rng, Planner& planner, const DemoData& d, const DemoCounty& county) {
+  for (int64_t unit : {county.mch_id, county.cdc_id}) {
+    std::vector<size_t> relationships;
+    for (size_t i = 0; i < d.support_relationships.size(); ++i) {
+      const auto& r = d.support_relationships[i];
+      if (r.county_code == county.code && r.tier == "county_township" && r.supporting_id == unit)
+        relationships.push_back(i);
+    }
+    if (relationships.empty()) continue;
+    for (const Batch& batch : {kFirstHalf, kSecondHalf}) {
+      DoctorPool& pool = planner.pool(unit, batch, true);
+      for (bool dealt = true; dealt;) {
+        dealt = false;
+        for (size_t rel : relationships) {
+          const DemoStaff* s = pool.take(rng, "23", std::nullopt);
+          if (!s) break;
+          Planned p{rel, s, "township"};
+          p.batch = batch;
+          planner.plans.push_back(p);
+          dealt = true;
+        }
+      }
+    }
+  }
+}
+
 // Village-level dispatch (V4) from a township centre to up to three of its paired village
 // clinics (the dense data: all of them), the neediest first: two consecutive half-year terms.
 void plan_village_dispatch(Random& rng, Planner& planner, const DemoData& d, const Directory& dir,
@@ -401,6 +433,13 @@ std::string status_of(const Planned& p) {
   return start <= kToday ? "active" : "planned";
 }
 
+// Where a public-health physician works at a centre: its 公共卫生科.
+std::string public_health_department(const Directory& dir, int64_t recipient_id) {
+  for (const DemoDepartment* dept : dir.departments_of(recipient_id))
+    if (dept->role == DepartmentRole::public_health) return dept->name;
+  return "";
+}
+
 void write(store::Db& db, DemoData& d, const Directory& dir, const Planned& p) {
   if (!p.staff) {  // a breach marker for a recipient
     d.breaches.push_back({*p.breach, "D10", d.support_relationships[p.relationship].id, 0,
@@ -413,8 +452,9 @@ void write(store::Db& db, DemoData& d, const Directory& dir, const Planned& p) {
   std::string end = p.refused ? "" : p.actual_end.empty() ? p.batch.end : p.actual_end;
   bool ended = status == "completed";
   std::string recipient_department =
-      p.level == "village"
-          ? ""
+      p.level == "village" ? ""
+      : p.staff->profession == "public_health"
+          ? public_health_department(dir, r.recipient_id)
           : dir.matching_department(r.recipient_id, family_of(dir.department_name(p.staff->department_id)));
   auto opt = [](const std::string& s) { return s.empty() ? store::Value() : store::Value(s); };
   int64_t id = db.insert(
@@ -472,6 +512,8 @@ void create_support_assignments(store::Db& db, const Options& o, DemoData& d, st
     Random rng(o.seed, "support-assignments:" + county.code);
     plan_township_dispatch(rng, planner, d, dir, county);
     plan_village_dispatch(rng, planner, d, dir, county);
+    Random unit_rng(o.seed, "support-assignments-units:" + county.code);  // leaves the streams above as they were
+    plan_unit_dispatch(unit_rng, planner, d, county);
   }
   for (const auto& p : planner.plans) write(db, d, dir, p);
   progress << d.assignments.size() << " assignments";

@@ -67,6 +67,14 @@ char title_grade(const DemoStaff& s) { return s.title_code.size() == 3 ? s.title
 
 bool is_doctor(const DemoStaff& s) { return s.profession == "clinical" && s.title_code.rfind("23", 0) == 0; }
 
+bool sendable(const DemoStaff& s, const DemoDepartment* dept, bool nurses, bool public_health) {
+  if (!dept) return false;
+  if (public_health)
+    return dept->role == DepartmentRole::public_health && s.profession == "public_health" &&
+           s.title_code.rfind("23", 0) == 0;
+  return dept->role == DepartmentRole::clinical && (is_doctor(s) || (nurses && s.profession == "nursing"));
+}
+
 Directory::Directory(const DemoData& d) : d_(d) {
   for (size_t i = 0; i < d.institutions.size(); ++i) institution_index_[d.institutions[i].id] = i;
   for (const auto& s : d.staff) {

