@@ -1,6 +1,8 @@
 #include "compliance/presence_weeks.h"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 #include <unordered_map>
 
 #include "calendar/date.h"
@@ -38,7 +40,8 @@ PresenceWeeks load_presence_weeks(Evaluation& e) {
   for (std::string m = first_monday; m <= last_monday; m = calendar::add_days(m, 7)) out.mondays.push_back(m);
   if (e.relationships.empty()) return out;
 
-  std::unordered_map<std::string, int> week_index;
+  // Keys view out.mondays, which is complete here and not changed again.
+  std::unordered_map<std::string_view, int> week_index;
   for (size_t i = 0; i < out.mondays.size(); ++i) week_index[out.mondays[i]] = static_cast<int>(i);
   const int last_week = static_cast<int>(out.mondays.size()) - 1;
   const int first_weekday = out.first_day - out.day0;           // 0 … 6
@@ -60,13 +63,15 @@ PresenceWeeks load_presence_weeks(Evaluation& e) {
                          params);
   for (const auto& r : rows.rows) {
     const int64_t assignment = r[0].as_int(), relationship = r[1].as_int(), staff = r[2].as_int();
-    const std::string list = r[3].as_text();
+    const std::string text = r[3].as_text();
+    const std::string_view list = text;
     std::vector<PresenceWeek> weeks;
     for (size_t at = 0; at < list.size();) {
       size_t end = std::min(list.find(',', at), list.size());
       auto it = end >= at + 12 && list[at + 10] == ':' ? week_index.find(list.substr(at, 10)) : week_index.end();
-      if (it != week_index.end()) {
-        int64_t days = std::stoll(list.substr(at + 11, end - at - 11));
+      int64_t days = 0;
+      if (it != week_index.end() &&
+          std::from_chars(list.data() + at + 11, list.data() + end, days).ec == std::errc()) {
         int week = it->second;
         if (week == 0) days = keep_weekdays(days, first_weekday, 6);
         if (week == last_week) days = keep_weekdays(days, week == 0 ? first_weekday : 0, last_weekday);

@@ -1,8 +1,5 @@
 #include "compliance/relationship_facts.h"
 
-#include <map>
-#include <tuple>
-
 namespace yilian::compliance {
 namespace {
 
@@ -56,21 +53,17 @@ std::unordered_map<int64_t, RelationshipFacts> load_relationship_facts(Evaluatio
            f.lectures.push_back({r[1].as_text(), r[2].as_text() == "hospital_lecture", r[3].as_int()});
          });
   } else {
-    // A region: the period's lectures by the (kind, day) index, unjoined, each credited to
-    // its assignment's relationship here (the join cost a lookup per lecture); lectures of
+    // A region: the period's lectures by the (kind, day) index, unjoined and ungrouped (a
+    // lecture a day is the norm, so grouping saved no rows), each credited to its
+    // assignment's relationship here (the join cost a lookup per lecture); lectures of
     // assignments not evaluated are skipped.
-    std::unordered_map<int64_t, int64_t> relationship_of;
-    for (const auto& a : e.assignments) relationship_of[a.id] = a.relationship_id;
-    std::map<std::tuple<int64_t, std::string, bool>, int64_t> per_day;
-    for (const auto& r : e.db.query("SELECT v.assignment_id, v.day, v.kind, COUNT(*) FROM activity v WHERE " + lectures +
-                                        " GROUP BY v.assignment_id, v.day, v.kind",
-                                    {from, to})
+    std::unordered_map<int64_t, RelationshipFacts*> facts_of;
+    for (const auto& a : e.assignments) facts_of[a.id] = &facts[a.relationship_id];
+    for (const auto& r : e.db.query("SELECT v.assignment_id, v.day, v.kind FROM activity v WHERE " + lectures, {from, to})
                              .rows) {
-      auto it = relationship_of.find(r[0].as_int());
-      if (it != relationship_of.end()) per_day[{it->second, r[1].as_text(), r[2].as_text() == "hospital_lecture"}] += r[3].as_int();
+      auto it = facts_of.find(r[0].as_int());
+      if (it != facts_of.end()) it->second->lectures.push_back({r[1].as_text(), r[2].as_text() == "hospital_lecture", 1});
     }
-    for (const auto& [key, count] : per_day)
-      facts[std::get<0>(key)].lectures.push_back({std::get<1>(key), std::get<2>(key), count});
   }
   each(e, facts, "relationship_id",
        "SELECT relationship_id, staff_id, COALESCE(actual_start, planned_start), COALESCE(actual_end, planned_end) "

@@ -38,7 +38,7 @@ struct RelationshipFacts {
   std::vector<Step> steps;                  // due within [from, last day)
   std::vector<Trainee> trainees;            // starting from 1 January of the first year on
   std::vector<std::string> leadership_visit_days;
-  std::vector<Lectures> lectures;  // per day and kind (lecture or hospital-wide lecture)
+  std::vector<Lectures> lectures;  // counts by day and kind; a day may appear more than once
   std::vector<Dispatch> dispatched;  // assignments not refused or cancelled, overlapping the period
 };
 

@@ -9,6 +9,7 @@
 #include "calendar/date.h"
 #include "compliance/context.h"
 #include "compliance/relationship_facts.h"
+#include "support/activity_month.h"
 
 namespace yilian::compliance {
 namespace {
@@ -158,20 +159,21 @@ void trainees(Evaluation& e, const Relationship& r, const Facts& facts, const Ye
 // D10: teaching and lecture records kept irregularly — a month on site with no
 // teaching record at all. Checked where the policy asks for lectures.
 void teaching_records(Evaluation& e) {
-  store::Params params{e.request.from, e.last_day};
+  // Whole months only, so the monthly summary kept by triggers (support/activity_month.h)
+  // answers it: a dense province's ≈2 M teaching records are ≈0.6 M assignment-month-kinds.
+  auto yyyymm = [](const std::string& day) { return std::stoll(day.substr(0, 4) + day.substr(5, 2)); };
+  store::Params params{yyyymm(e.request.from), yyyymm(e.last_day)};
   const std::string teaching =
-      "v.day >= ? AND v.day <= ? AND v.active = 1 AND v.kind IN ('lecture', 'hospital_lecture', 'teaching_round', "
-      "'mentoring', 'surgery_demo')";
-  // A few relationships: their assignments' records by index. A region: every teaching
-  // record of the period by the (kind, day) index, unjoined — a province has ≈2 M, and
-  // looking up each one's assignment cost more than skipping those not evaluated below.
-  std::string sql = "SELECT v.assignment_id, SUBSTR(v.day, 1, 7) FROM activity v WHERE " + teaching +
-                    " GROUP BY v.assignment_id, SUBSTR(v.day, 1, 7)";
+      std::string("m.month >= ? AND m.month <= ? AND m.records > 0 AND m.kind IN ") + support::kTeachingKindsSql;
+  // A few relationships: their assignments' months by the summary's key. A region: the
+  // period's months unjoined; those of assignments not evaluated are skipped below.
+  std::string sql = "SELECT DISTINCT m.assignment_id, m.month FROM activity_month m WHERE " + teaching;
   if (e.few_relationships())
-    sql = "SELECT a.id, SUBSTR(v.day, 1, 7) FROM activity v JOIN assignment a ON a.id = v.assignment_id WHERE " +
-          teaching + " AND " + e.relationship_in("a.relationship_id", params) + " GROUP BY a.id, SUBSTR(v.day, 1, 7)";
-  std::set<std::pair<int64_t, std::string>> taught;
-  for (const auto& row : e.db.query(sql, params).rows) taught.insert({row[0].as_int(), row[1].as_text()});
+    sql = "SELECT DISTINCT a.id, m.month FROM activity_month m JOIN assignment a ON a.id = m.assignment_id WHERE " +
+          teaching + " AND " + e.relationship_in("a.relationship_id", params);
+  std::vector<std::pair<int64_t, int64_t>> taught;
+  for (const auto& row : e.db.query(sql, params).rows) taught.emplace_back(row[0].as_int(), row[1].as_int());
+  std::sort(taught.begin(), taught.end());
   for (const auto& a : e.assignments) {
     if (a.refused || a.status == "cancelled" || a.level == "village") continue;
     auto p = e.param(*a.relationship, "support.lectures_per_year");
@@ -181,7 +183,7 @@ void teaching_records(Evaluation& e) {
          m = add_months(m + "-01", 1).substr(0, 7)) {
       if (m + "-01" < from || add_months(m + "-01", 1) > calendar::add_days(to, 1)) continue;  // whole months only
       e.checked("support.teaching_records");
-      if (taught.count({a.id, m})) continue;
+      if (std::binary_search(taught.begin(), taught.end(), std::pair<int64_t, int64_t>{a.id, yyyymm(m)})) continue;
       Finding f{.rule = "D10", .check = "support.teaching_records", .severity = Severity::warning,
                 .subject_type = "staff", .subject_id = a.staff_id, .subject_name = a.staff_name, .period = m,
                 .expected = "每月有教学/讲座/带教记录", .actual = "无记录", .relationship_id = a.relationship_id,

@@ -2,6 +2,7 @@
 // institution, so scope checks reach it through a join; nothing is ever deleted.
 #include "support/schema.h"
 
+#include "support/activity_month.h"
 #include "support/presence_week.h"
 
 namespace yilian::support {
@@ -267,7 +268,8 @@ CREATE INDEX presence_assignment_day ON presence (assignment_id, day, status, co
           // The yearly lecture count (D9) reads one kind of activity out of a province's millions.
           {460, "activity index by kind and day", R"(
 CREATE INDEX activity_kind_day ON activity (kind, day, assignment_id, active);
-)"}};
+)"},
+          activity_month_migration()};
 }
 
 }  // namespace yilian::support
