@@ -1,4 +1,6 @@
 #include <iostream>
+#include <map>
+#include <set>
 #include <string>
 
 #include "cli/commands.h"
@@ -12,13 +14,32 @@ void usage() {
                "  serve   --db URL --listen HOST:PORT [--threads N] [--web DIR]   run the server (migrates first)\n"
                "  migrate --db URL                                                 create or upgrade the schema\n"
                "  demo    --db URL [--scale county|province] [--seed N]           load the generated demo region\n"
-               "  import  --db URL --kind regions|institutions|villages|staff FILE.csv|FILE.xlsx\n"
-               "  export  --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx\n"
+               "          [--with-support] [--with-rounds] [--dispatch-scale N] [--county CODE] [--province CODE] [--datasets DIR]\n"
+               "  import  --db URL --kind regions|institutions|villages|staff [--dry-run] [--prefix D] FILE.csv|FILE.xlsx\n"
+               "  export  --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx [--region C] [--full]\n"
                "  backup  --db URL --out FILE                                      consistent online copy\n"
                "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"
                "  weekly  --db URL --week 2026-W28 [--region C] [--out F.xlsx|F.csv]  the weekly 附件2 table\n"
                "  user    add|passwd ...                                           manage accounts\n\n"
                "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n";
+}
+
+// The options each command reads. Anything else is refused before the database is
+// opened: a mistyped option (or --help) must not run the command on the default database.
+const std::map<std::string, std::set<std::string>>& known_options() {
+  static const std::map<std::string, std::set<std::string>> known = {
+      {"serve", {"db", "listen", "threads", "web", "access-log", "policies"}},
+      {"migrate", {"db"}},
+      {"demo", {"db", "scale", "seed", "county", "province", "datasets", "dispatch-scale", "with-rounds",
+                "with-support"}},
+      {"import", {"db", "kind", "dry-run", "prefix"}},
+      {"export", {"db", "kind", "out", "region", "full"}},
+      {"backup", {"db", "out"}},
+      {"check", {"db", "from", "to", "today", "region", "json", "policies"}},
+      {"weekly", {"db", "week", "region", "out", "phone", "policies", "preset", "reporter"}},
+      {"user", {"db", "username", "name", "password", "role", "region", "institution", "staff"}},
+  };
+  return known;
 }
 
 }  // namespace
@@ -30,6 +51,18 @@ int main(int argc, char** argv) {
   }
   std::string cmd = argv[1];
   auto args = yilian::cli::Args::parse(argc, argv, 2);
+  if (cmd == "help" || cmd == "--help" || cmd == "-h" || args.has("help")) {
+    usage();
+    return 0;
+  }
+  if (auto it = known_options().find(cmd); it != known_options().end()) {
+    for (const auto& [key, value] : args.options)
+      if (!it->second.count(key)) {
+        std::cerr << "yilian " << cmd << ": unknown option --" << key << "\n\n";
+        usage();
+        return 2;
+      }
+  }
   try {
     if (cmd == "serve") return yilian::cli::cmd_serve(args);
     if (cmd == "migrate") return yilian::cli::cmd_migrate(args);

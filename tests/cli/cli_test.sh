@@ -20,6 +20,13 @@ else
 fi
 export YILIAN_ADMIN_PASSWORD=CliAdmin2026
 
+# --help and a mistyped option are answered before any database is opened or created.
+(cd "$WORK" && "$YILIAN" check --help >"$WORK/help" 2>&1) || fail "check --help did not exit 0"
+grep -q "usage: yilian COMMAND" "$WORK/help" || fail "check --help printed no usage"; ok
+if (cd "$WORK" && "$YILIAN" check --form 2026-01-01 2>"$WORK/err"); then fail "unknown option accepted"; fi
+grep -q "unknown option --form" "$WORK/err" || fail "no unknown-option message: $(cat "$WORK/err")"; ok
+[ ! -e "$WORK/data" ] || fail "--help or an unknown option created the default database"; ok
+
 out=$("$YILIAN" migrate --db "$DB")
 grep -q "created account admin (password from YILIAN_ADMIN_PASSWORD)" <<<"$out" || fail "migrate did not create admin: $out"; ok
 out=$("$YILIAN" migrate --db "$DB")
