@@ -54,6 +54,9 @@ TEST_F(SupportReports, PromotionLedgerCountsGrassrootsDaysAndExplainsIneligibili
   EXPECT_NE(reasons.find("黄*区"), std::string::npos) << reasons;     // with its citation
   EXPECT_EQ(get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_b").body["total"], 0);
   EXPECT_EQ(get("/api/v1/promotion-ledger?year=1999", "hospital_a").status, 400);
+  // A withdrawn half-day (soft delete) is no longer service.
+  db->exec("UPDATE presence SET active = 0 WHERE day = '2026-03-10'");
+  EXPECT_EQ(get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a").body["items"][0]["grassroots_days"], 4);
   // A refusal this year loses eligibility under this preset.
   db->exec("UPDATE assignment SET refused = 1");
   auto refused = get("/api/v1/promotion-ledger?year=2026&candidates=1", "bureau_a");
@@ -93,6 +96,8 @@ TEST_F(SupportReports, AnnualSummaryAddsUpTheRecords) {
   EXPECT_EQ(t["case_discussions"], 1);
   EXPECT_EQ(get("/api/v1/support/annual-summary?year=2026", "bureau_b").body["items"].size(), 0u);
   EXPECT_EQ(get("/api/v1/support/annual-summary?year=20x6", "bureau_a").status, 400);
+  db->exec("UPDATE presence SET active = 0 WHERE day = '2026-03-10'");  // withdrawn: not a day on site
+  EXPECT_EQ(get("/api/v1/support/annual-summary?year=2026", "bureau_a").body["totals"]["days_on_site"], 4);
 }
 
 TEST_F(SupportReports, RelationshipPresetAndOverridesAreValidated) {

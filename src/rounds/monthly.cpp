@@ -108,7 +108,7 @@ http::Response monthly(api::Context& ctx) {
   in = region.contains("ri.region_code", p);
   for (const auto& r : ctx.db.query("SELECT DISTINCT ri.region_code, pr.day FROM presence pr JOIN assignment a ON a.id = "
                                     "pr.assignment_id JOIN institution ri ON ri.id = a.recipient_institution_id WHERE "
-                                    "pr.status = 'present' AND a.active = 1 AND a.level = 'village' AND pr.day >= ? AND "
+                                    "pr.active = 1 AND pr.status = 'present' AND a.active = 1 AND a.level = 'village' AND pr.day >= ? AND "
                                     "pr.day <= ? AND " + in,
                                     p)
                            .rows)

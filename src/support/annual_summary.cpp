@@ -76,7 +76,7 @@ http::Response annual_summary(api::Context& ctx) {
         {id, last, first}).scalar().as_int();
     row["days_on_site"] = ctx.db.query(
         "SELECT COUNT(*) FROM (SELECT DISTINCT a.staff_id, p.day FROM presence p JOIN assignment a ON a.id = "
-        "p.assignment_id WHERE a.relationship_id = ? AND p.status = 'present' AND p.day >= ? AND p.day <= ?) x",
+        "p.assignment_id WHERE a.relationship_id = ? AND p.active = 1 AND p.status = 'present' AND p.day >= ? AND p.day <= ?) x",
         {id, first, last}).scalar().as_int();
     row["trainees"] = ctx.db.query("SELECT COUNT(*) FROM trainee WHERE relationship_id = ? AND active = 1 AND "
                                    "start_date >= ? AND start_date <= ?", {id, first, last}).scalar().as_int();

@@ -110,7 +110,7 @@ http::Response promotion_ledger(api::Context& ctx) {
     std::string in = in_list(ids, dp);
     auto days = ctx.db.query(
         "SELECT DISTINCT a.staff_id, p.day FROM presence p JOIN assignment a ON a.id = p.assignment_id JOIN "
-        "institution ri ON ri.id = a.recipient_institution_id WHERE p.status = 'present' AND p.day <= ? AND "
+        "institution ri ON ri.id = a.recipient_institution_id WHERE p.active = 1 AND p.status = 'present' AND p.day <= ? AND "
         "a.active = 1 AND (ri.kind IN ('C100', 'C210', 'C220', 'B100', 'B200', 'D600')) AND a.staff_id IN " + in,
         dp);
     std::map<int64_t, std::set<std::string>> service_days;
