@@ -38,6 +38,7 @@ measure() {  # the database URL
   done
 }
 
+[[ ${DB:-} == postgres* ]] && BACKEND=postgresql; [[ ${DB:-} == sqlite* ]] && BACKEND=sqlite
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $WHAT on $BACKEND"
 if [ -n "${DB:-}" ]; then
   measure "$DB"

@@ -34,8 +34,9 @@ struct Options {
   bool with_rounds = false;
   // Dispatch density of the support data: ×N staff per township centre and batch and
   // village-level dispatches per county, nurses dispatched too and people serving both
-  // halves of the year. 1 is the demo; a province at 12 is the compliance benchmark's
-  // ≈30,000 staff-years (docs/PERFORMANCE.md).
+  // halves of the year, and the county MCH hospital and CDC staffing the central health
+  // centres too. 1 is the demo; a province at 12 is the compliance benchmark's ≈29,600
+  // staff-years (docs/PERFORMANCE.md).
   int dispatch_scale = 1;
 };
 
