@@ -135,4 +135,31 @@ TEST_F(RoundsPlan, MonthlyViewComparesPlannedDoneAndRequired) {
   EXPECT_EQ(get("/api/v1/rounds/monthly", "township_a2").body["villages"], 1);
 }
 
+TEST_F(RoundsPlan, MonthlyVillageDispatchCountsOnlyStandingPresence) {
+  // 乙村 has no fixed village doctor, so a township doctor is dispatched to its clinic (V4).
+  int64_t clinic = db->insert(
+      "INSERT INTO institution (code, name, kind, ownership, beds, region_code, created_at, updated_at) VALUES "
+      "('V0003', '乙村卫生室', 'D600', 'public', 0, '370102002001', 'x', 'x')",
+      {});
+  int64_t a = db->insert(
+      "INSERT INTO assignment (staff_id, home_institution_id, recipient_institution_id, level, role, planned_start, "
+      "planned_end, status, created_at, updated_at) VALUES (?, ?, ?, 'village', 'resident', '2026-07-01', "
+      "'2026-12-31', 'active', 'x', 'x')",
+      {gp_a2, seed.township_a2, clinic});
+  for (const char* day : {"2026-07-06", "2026-07-07", "2026-07-08", "2026-07-09", "2026-07-10"})
+    db->exec("INSERT INTO presence (assignment_id, day, half, status, confirmed, created_at, updated_at) VALUES "
+             "(?, ?, 'am', 'present', 1, 'x', 'x')",
+             {a, std::string(day)});
+  auto weeks_met = [&] {
+    auto r = get("/api/v1/rounds/monthly?region=370102&month=2026-07", "bureau_a");
+    for (const auto& v : r.body["items"])
+      if (v["village_code"] == "370102002001") return v["required"]["dispatch_weeks_met"].get<int64_t>();
+    return int64_t{-1};
+  };
+  EXPECT_EQ(weeks_met(), 1);  // five days in W28
+  // A withdrawn check-in is not a day on site: W28 falls to four days.
+  db->exec("UPDATE presence SET active = 0 WHERE assignment_id = ? AND day = '2026-07-08'", {a});
+  EXPECT_EQ(weeks_met(), 0);
+}
+
 }  // namespace yilian::testing

@@ -146,6 +146,14 @@ TEST_F(RecipientStaff, AMentoringRecordNamesOnlyActiveRecipientStaff) {
   EXPECT_EQ(moved.status, 422);
   EXPECT_EQ(moved.body["error"]["field"], "mentee_staff_id");
   EXPECT_EQ(get(row, "doctor_a").body["mentee_staff_id"], mentee);
+  // The home hospital may not read the township's staff record, but sees whom the record names.
+  EXPECT_EQ(get("/api/v1/staff/" + std::to_string(mentee), "hospital_a").status, 404);
+  EXPECT_EQ(get(row, "hospital_a").body["mentee_staff_name"], "王丽");
+  bool listed = false;
+  auto list = get("/api/v1/activities?kind=mentoring", "hospital_a");
+  for (const auto& a : list.body["items"])
+    listed = listed || a.value("mentee_staff_name", "") == "王丽";
+  EXPECT_TRUE(listed);
 
   // The mentee leaves later: the record's other fields can still be corrected.
   db->exec("UPDATE staff SET active = 0 WHERE id = ?", {mentee});

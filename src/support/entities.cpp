@@ -251,8 +251,11 @@ std::shared_ptr<const EntitySpec> activity_entity() {
         {.name = "detail", .label = "详细记录", .max_length = 4000},
         {.name = "client_id", .label = "客户端编号", .immutable = true, .unique = true, .max_length = 64},
     };
-    s->joins = std::string(kAssignmentJoins) + " JOIN staff st ON st.id = a.staff_id";
-    s->extra_columns = {{"st.name", "staff_name"}, {"ri.name", "recipient_name"}};
+    // The mentee's name comes with the record: the dispatched doctor and the home hospital
+    // may not read the recipient's staff records, yet must see whom a 带教 record names.
+    s->joins = std::string(kAssignmentJoins) +
+               " JOIN staff st ON st.id = a.staff_id LEFT JOIN staff ms ON ms.id = t.mentee_staff_id";
+    s->extra_columns = {{"st.name", "staff_name"}, {"ri.name", "recipient_name"}, {"ms.name", "mentee_staff_name"}};
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
     s->prepare = [](api::Context& ctx, json& row, const json* before) {

@@ -226,6 +226,26 @@ test('带教: the dispatched doctor picks the mentee from the recipient\'s staff
   await page.context().close()
 })
 
+test('带教 in the console: the home hospital, which may not read the township\'s staff, sees the mentee by name', async () => {
+  const { liu } = stack.data.staff
+  const [saved] = (await stack.admin.get(`/activities?assignment_id=${zhangAssignment.id}&kind=mentoring`)).items
+  const page = await stack.session('hospital_a', { path: '/support/activities' })
+  const denied = await page.evaluate((id) => {
+    const { token } = JSON.parse(localStorage.getItem('yilian.session'))
+    return fetch(`/api/v1/staff/${id}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status)
+  }, liu.id)
+  assert.equal(denied, 404, 'the staff record is out of the hospital\'s scope')
+  const rows = await tableRows(page)
+  assert.ok(rows.some((r) => r.includes('带教(师带徒)') && r.includes('刘洋')), `the list names the mentee: ${JSON.stringify(rows)}`)
+  await page.locator(`[data-test="edit-activity-${saved.id}"]`).click()
+  const dialog = page.locator('.el-dialog:visible')
+  await formItem(dialog, 'mentee_staff_id').waitFor()
+  await page.waitForFunction(() => /刘洋/.test(document.querySelector('.el-dialog .el-form-item[data-field="mentee_staff_id"]')?.innerText || ''))
+  assert.match(await formItem(dialog, 'mentee_staff_id').innerText(), /刘洋/)
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
+
 test('offline: a check-in and activities wait on the phone, survive a reload and sync exactly once', async () => {
   const { townshipA } = stack.data.institutions
   const asg = await stack.admin.post('/assignments', {

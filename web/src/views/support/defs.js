@@ -20,7 +20,7 @@ registerRef('assignment', {
 // A mentee (带教对象) is one of the recipient's staff, which a dispatched doctor's own scope
 // does not show: the assignment's recipient-staff list serves the picker (query assignment_id).
 // RefSelect resolves a value without that query: a row listed before, else the staff record
-// for those who may read it; otherwise RefSelect shows the bare id.
+// for those who may read it; otherwise the record's own mentee_staff_name (refLabel).
 const listedRecipientStaff = new Map()
 registerRef('recipientStaff', {
   resource: {
@@ -306,7 +306,7 @@ export const KINDS = {
       { name: 'kind', width: 130 },
       { name: 'title', minWidth: 180 },
       { name: 'quantity', width: 110 },
-      { name: 'mentee_staff_id', ref: 'staff', width: 100, phone: false },
+      { name: 'mentee_staff_name', width: 100, phone: false },
       { name: 'amount', width: 110, phone: false },
     ],
     form: [
@@ -315,7 +315,7 @@ export const KINDS = {
       { name: 'kind' },
       { name: 'quantity' },
       { name: 'title' },
-      { name: 'mentee_staff_id', widget: 'ref', ref: 'recipientStaff', refQuery: (m) => ({ assignment_id: m.assignment_id }) },
+      { name: 'mentee_staff_id', widget: 'ref', ref: 'recipientStaff', refQuery: (m) => ({ assignment_id: m.assignment_id }), refLabel: 'mentee_staff_name' },
       { name: 'amount', visible: (m) => m.kind === 'donation' },
       text('detail'),
     ],

@@ -99,6 +99,7 @@ const zhCN = {
       lead_name: '牵头单位', alliance_name: '医联体',
     },
     assignment: { title_code: '职称' },
+    activity: { mentee_staff_name: '带教对象' },
     alliance_member: { institution_name: '成员单位' },
     equipment_event: { institution_name: '受援单位' },
     operating_stat: { institution_name: '机构' },
@@ -212,7 +213,7 @@ const en = {
       planned_end: 'Planned end', actual_start: 'Actual start', actual_end: 'Actual end', refused: 'Refused',
     },
     presence: { half: 'Half-day', reason: 'Reason', confirmed: 'Confirmed' },
-    activity: { quantity: 'Count', mentee_staff_id: 'Mentee', amount: 'Amount (CNY)', detail: 'Details' },
+    activity: { quantity: 'Count', mentee_staff_id: 'Mentee', mentee_staff_name: 'Mentee', amount: 'Amount (CNY)', detail: 'Details' },
     agreement: {
       signed_date: 'Signed', filed_date: 'Filed', tripartite: 'Tripartite', third_party: 'Third party', goals: 'Goals',
       tasks: 'Tasks', support_modes: 'Modes of support', obligations: 'Obligations', document_name: 'Signed scan',
