@@ -15,7 +15,7 @@ void usage() {
                "  migrate --db URL                                                 create or upgrade the schema\n"
                "  demo    --db URL [--scale county|province] [--seed N]           load the generated demo region\n"
                "          [--with-support] [--with-rounds] [--dispatch-scale N] [--county CODE] [--province CODE] [--datasets DIR]\n"
-               "  import  --db URL --kind regions|institutions|villages|staff [--dry-run] [--prefix D] FILE.csv|FILE.xlsx\n"
+               "  import  --db URL --kind regions|institutions|villages|staff|operating-stats [--dry-run] [--prefix D] FILE.csv|FILE.xlsx\n"
                "  export  --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx [--region C] [--full]\n"
                "  backup  --db URL --out FILE                                      consistent online copy\n"
                "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"

@@ -1,5 +1,6 @@
-// yilian import / export: the registry's spreadsheets from the command line, run as
-// an administrator named "cli" (the audit trail records that name).
+// yilian import / export: the registry's spreadsheets (and, import only, the recipients'
+// monthly operating statistics) from the command line, run as an administrator named
+// "cli" (the audit trail records that name).
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -12,13 +13,15 @@
 #include "common/error.h"
 #include "io/table.h"
 #include "registry/transfer.h"
+#include "support/operating_import.h"
 
 namespace yilian::cli {
 namespace {
 
 const char* kImportUsage =
     "usage: yilian import --db URL --kind regions|institutions|villages|staff [--dry-run] [--prefix DIGITS] "
-    "FILE.csv|FILE.xlsx...\n";
+    "FILE.csv|FILE.xlsx...\n"
+    "       yilian import --db URL --kind operating-stats [--dry-run] FILE.csv|FILE.xlsx\n";
 const char* kExportUsage =
     "usage: yilian export --db URL --kind regions|institutions|villages|staff --out FILE.csv|FILE.xlsx "
     "[--region CODE] [--full]\n";
@@ -54,7 +57,9 @@ int cmd_import(const Args& a) {
   auto kind = registry::parse_transfer_kind(a.get("kind"));
   std::vector<std::string> files = a.positional;
   bool dry_run = flag(a, "dry-run", &files);
-  if (!kind || files.empty()) {
+  // R6 figures are one sheet per upload, keyed by institution and month (support module).
+  bool operating = a.get("kind") == "operating-stats";
+  if ((!kind && !operating) || files.empty() || (operating && (files.size() > 1 || a.has("prefix")))) {
     std::cerr << kImportUsage;
     return 2;
   }
@@ -75,7 +80,8 @@ int cmd_import(const Args& a) {
     req.remote_addr = "cli";
     api::Context ctx{*db, req, &admin};
     auto started = std::chrono::steady_clock::now();
-    auto result = registry::import_sources(ctx, *kind, sources, {dry_run, a.get("prefix")});
+    auto result = operating ? support::import_operating_stats(ctx, sources[0].table, dry_run)
+                            : registry::import_sources(ctx, *kind, sources, {dry_run, a.get("prefix")});
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     for (const auto& e : result.errors) std::cerr << e.text() << "\n";
     if (!result.errors.empty()) {

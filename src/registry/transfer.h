@@ -10,6 +10,7 @@
 
 #include "api/entity.h"
 #include "http/router.h"
+#include "http/request.h"
 #include "io/table.h"
 
 namespace yilian::registry {
@@ -63,6 +64,10 @@ struct ExportOptions {
 io::Table export_rows(api::Context& ctx, TransferKind kind, const ExportOptions& options);
 // "医疗卫生机构": the kind's label, for sheet and file names.
 std::string transfer_label(TransferKind kind);
+
+// The format of an uploaded sheet: from Content-Type, else sniffed (xlsx starts "PK").
+// 415 for any other declared type.
+io::TableFormat upload_format(const http::Request& req);
 
 // GET /api/v1/export/{kind} and POST /api/v1/import/{kind} (transfer_routes.cpp).
 void register_transfer_routes(http::Router& router);

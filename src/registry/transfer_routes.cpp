@@ -53,17 +53,6 @@ http::Response export_sheet(api::Context& ctx) {
   return res;
 }
 
-io::TableFormat upload_format(const http::Request& req) {
-  std::string type = req.header("content-type");
-  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (type.find("spreadsheetml") != std::string::npos) return io::TableFormat::xlsx;
-  if (type.rfind("text/csv", 0) == 0 || type.rfind("application/csv", 0) == 0) return io::TableFormat::csv;
-  if (type.empty() || type.rfind("application/octet-stream", 0) == 0 || type.rfind("text/plain", 0) == 0)
-    return req.body.rfind("PK\x03\x04", 0) == 0 ? io::TableFormat::xlsx : io::TableFormat::csv;
-  throw common::ApiError(415, "unsupported_media_type",
-                         "请以text/csv或application/vnd.openxmlformats-officedocument.spreadsheetml.sheet上传");
-}
-
 http::Response import_sheet(api::Context& ctx) {
   TransferKind kind = kind_of(ctx);
   std::string dry = ctx.req.query_or("dry_run", "0");
@@ -82,6 +71,17 @@ http::Response import_sheet(api::Context& ctx) {
 }
 
 }  // namespace
+
+io::TableFormat upload_format(const http::Request& req) {
+  std::string type = req.header("content-type");
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (type.find("spreadsheetml") != std::string::npos) return io::TableFormat::xlsx;
+  if (type.rfind("text/csv", 0) == 0 || type.rfind("application/csv", 0) == 0) return io::TableFormat::csv;
+  if (type.empty() || type.rfind("application/octet-stream", 0) == 0 || type.rfind("text/plain", 0) == 0)
+    return req.body.rfind("PK\x03\x04", 0) == 0 ? io::TableFormat::xlsx : io::TableFormat::csv;
+  throw common::ApiError(415, "unsupported_media_type",
+                         "请以text/csv或application/vnd.openxmlformats-officedocument.spreadsheetml.sheet上传");
+}
 
 void register_transfer_routes(http::Router& router) {
   router.add({"GET", "/api/v1/export/{kind}", "导出区划、机构、行政村或人员(CSV/xlsx,按权限范围,个人信息脱敏)", "registry",

@@ -15,6 +15,7 @@ std::shared_ptr<const api::EntitySpec> agreement_entity();
 std::shared_ptr<const api::EntitySpec> assignment_entity();
 std::shared_ptr<const api::EntitySpec> presence_entity();
 std::shared_ptr<const api::EntitySpec> activity_entity();
+std::shared_ptr<const api::EntitySpec> operating_stat_entity();
 
 // Every entity of the module, in registration order.
 std::vector<std::shared_ptr<const api::EntitySpec>> all_entities();

@@ -269,7 +269,10 @@ std::shared_ptr<const EntitySpec> equipment_entity() {
   return s;
 }
 
+}  // namespace
+
 std::shared_ptr<const EntitySpec> operating_stat_entity() {
+  static auto spec = [] {
   auto s = make("operating_stat", "operating_stat", "operating-stats", "月度业务统计");
   s->default_sort = "month";
   s->fields = {
@@ -299,9 +302,9 @@ std::shared_ptr<const EntitySpec> operating_stat_entity() {
     }
   };
   return s;
+  }();
+  return spec;
 }
-
-}  // namespace
 
 std::vector<std::shared_ptr<const EntitySpec>> all_entities() {
   static const std::vector<std::shared_ptr<const EntitySpec>> all = {

@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "support/entities.h"
+#include "support/operating_import.h"
 #include "support/presence_confirm.h"
 #include "support/recipient_staff.h"
 
@@ -104,6 +105,7 @@ void register_routes(http::Router& router) {
               "受援单位在职人员(选择带教对象;能查看该派驻记录者可用,不含身份证号、手机号)", "support", true, "",
               "recipient_staff_list", false, {"q", "page_size"}},
              list_recipient_staff);
+  register_operating_import_route(router);
 }
 
 }  // namespace yilian::support

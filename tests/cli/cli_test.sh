@@ -81,4 +81,18 @@ grep -q "ISO周" "$WORK/err" || fail "no Chinese reason: $(cat "$WORK/err")"; ok
 grep -q "工作统计时间: 2026年7月6日至7月12日" "$WORK/weekly.csv" || fail "weekly csv lacks the period line"; ok
 grep -q "合计" "$WORK/weekly.csv" || fail "weekly csv lacks the total row"; ok
 
+# The recipients' monthly operating statistics (R6) from a sheet: a bad row writes nothing.
+printf '区划代码,名称\n370100,济南市\n370102,历下区\n' >"$WORK/regions.csv"
+printf '机构代码,机构名称,机构类别,经济类型,所在区划\nH0002,历下区人民医院,A100,公立,370102\n' >"$WORK/institutions.csv"
+"$YILIAN" import --db "$DB" --kind regions "$WORK/regions.csv" >/dev/null || fail "import regions"
+"$YILIAN" import --db "$DB" --kind institutions "$WORK/institutions.csv" >/dev/null || fail "import institutions"; ok
+printf '机构代码,月份,门诊人次\nH0002,2026-01,41230\nH0002,2026-13,1\n' >"$WORK/stats.csv"
+if "$YILIAN" import --db "$DB" --kind operating-stats "$WORK/stats.csv" 2>"$WORK/err"; then fail "bad month accepted"; fi
+grep -q "第3行 字段“月份”" "$WORK/err" || fail "no row and column: $(cat "$WORK/err")"; ok
+printf '机构代码,月份,门诊人次\nH0002,2026-01,41230\nH0002,2026/2,39800\n' >"$WORK/stats.csv"
+out=$("$YILIAN" import --db "$DB" --kind operating-stats "$WORK/stats.csv")
+grep -q "新建 2, 更新 0, 未变 0" <<<"$out" || fail "operating stats import: $out"; ok
+out=$("$YILIAN" import --db "$DB" --kind operating-stats "$WORK/stats.csv")
+grep -q "新建 0, 更新 0, 未变 2" <<<"$out" || fail "operating stats reimport: $out"; ok
+
 echo "cli ($backend): $checks checks passed"

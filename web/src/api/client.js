@@ -143,12 +143,12 @@ export async function download(path, query, fallbackName = 'export.xlsx') {
  * Sends a file as the raw request body (PUT /agreements/{id}/document?filename=…):
  * the server reads the bytes as they are and answers JSON like any other route.
  */
-export async function uploadFile(path, file, query) {
-  const headers = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }
+export async function uploadFile(path, file, query, { method = 'PUT', contentType } = {}) {
+  const headers = { Accept: 'application/json', 'Content-Type': contentType || file.type || 'application/octet-stream' }
   if (token) headers.Authorization = `Bearer ${token}`
   let res
   try {
-    res = await fetch(API_BASE + path + queryString(query), { method: 'PUT', headers, body: file })
+    res = await fetch(API_BASE + path + queryString(query), { method, headers, body: file })
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器,请检查网络后重试')
   }
@@ -209,6 +209,12 @@ export const support = {
   trainees: resource('/trainees'),
   equipment: resource('/equipment-events'),
   operatingStats: resource('/operating-stats'),
+  // A sheet (CSV or xlsx) of monthly figures; a 422 carries body.errors [{row, field, message}].
+  importOperatingStats: (file, dryRun = false) =>
+    uploadFile('/operating-stats/import', file, { dry_run: dryRun ? 1 : undefined }, {
+      method: 'POST',
+      contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+    }),
   /** The recipient confirms a half-day (confirmed=false takes the confirmation back). */
   confirmPresence: (id, confirmed = true) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, { confirmed }),
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,

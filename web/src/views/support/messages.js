@@ -22,6 +22,8 @@ const zhCN = {
     term: '帮扶期', planned: '计划派驻期', actual: '实际派驻期', year: '年度', month: '月份',
     scan: '签字扫描件', noScan: '未上传扫描件', uploadScan: '上传扫描件', replaceScan: '重新上传', downloadScan: '下载扫描件',
     scanUploaded: '扫描件已上传', scanTooLarge: '扫描件不能超过5MB', targets: '量化目标',
+    importStats: '导入Excel', importProblems: '导入未完成', importNothingWritten: '表中有以下问题,未写入任何数据;请修改后重新导入。',
+    importRow: '行', importField: '列', importMessage: '说明', imported: '导入完成:新建 {created} 条,更新 {updated} 条,未变 {unchanged} 条',
     tabs: {
       agreements: '协议', specialties: '需求专科', steps: '工作步骤', visits: '领导督导', assignments: '派驻人员',
       trainees: '进修人员', compliance: '合规问题', members: '成员', council: '理事会',
@@ -125,6 +127,8 @@ const en = {
     term: 'Term', planned: 'Planned period', actual: 'Actual period', year: 'Year', month: 'Month',
     scan: 'Signed scan', noScan: 'No scan', uploadScan: 'Upload scan', replaceScan: 'Replace scan', downloadScan: 'Download scan',
     scanUploaded: 'Scan uploaded', scanTooLarge: 'The scan may not exceed 5 MB', targets: 'Quantified targets',
+    importStats: 'Import sheet', importProblems: 'Import not done', importNothingWritten: 'The sheet has these problems; nothing was written. Correct it and import again.',
+    importRow: 'Row', importField: 'Column', importMessage: 'Problem', imported: 'Imported: {created} new, {updated} updated, {unchanged} unchanged',
     tabs: {
       agreements: 'Agreements', specialties: 'Specialties', steps: 'Work steps', visits: 'Leadership visits',
       assignments: 'Dispatched staff', trainees: 'Trainees', compliance: 'Compliance', members: 'Members', council: 'Council',
