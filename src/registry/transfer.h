@@ -68,6 +68,10 @@ std::string transfer_label(TransferKind kind);
 // The format of an uploaded sheet: from Content-Type, else sniffed (xlsx starts "PK").
 // 415 for any other declared type.
 io::TableFormat upload_format(const http::Request& req);
+// ?dry_run=1 (or true) of an import route.
+bool import_dry_run(const http::Request& req);
+// An import route's answer: the counts, or 422 with the problems row by row.
+http::Response import_response(const ImportResult& result, bool dry_run);
 
 // GET /api/v1/export/{kind} and POST /api/v1/import/{kind} (transfer_routes.cpp).
 void register_transfer_routes(http::Router& router);

@@ -55,10 +55,19 @@ http::Response export_sheet(api::Context& ctx) {
 
 http::Response import_sheet(api::Context& ctx) {
   TransferKind kind = kind_of(ctx);
-  std::string dry = ctx.req.query_or("dry_run", "0");
-  bool dry_run = dry == "1" || dry == "true";
+  bool dry_run = import_dry_run(ctx.req);
   std::vector<ImportSource> sources{{"", io::read_table(ctx.req.body, upload_format(ctx.req))}};
-  auto result = import_sources(ctx, kind, sources, {dry_run, ""});
+  return import_response(import_sources(ctx, kind, sources, {dry_run, ""}), dry_run);
+}
+
+}  // namespace
+
+bool import_dry_run(const http::Request& req) {
+  std::string dry = req.query_or("dry_run", "0");
+  return dry == "1" || dry == "true";
+}
+
+http::Response import_response(const ImportResult& result, bool dry_run) {
   json errors = json::array();
   for (const auto& e : result.errors) errors.push_back({{"row", e.row}, {"field", e.field}, {"message", e.message}});
   return http::Response::json({{"created", result.created},
@@ -69,8 +78,6 @@ http::Response import_sheet(api::Context& ctx) {
                                {"errors", errors}},
                               errors.empty() ? 200 : 422);
 }
-
-}  // namespace
 
 io::TableFormat upload_format(const http::Request& req) {
   std::string type = req.header("content-type");

@@ -176,19 +176,9 @@ std::string Importer::label_of(const std::string& field) const {
 }
 
 http::Response import_sheet(api::Context& ctx) {
-  std::string dry = ctx.req.query_or("dry_run", "0");
-  bool dry_run = dry == "1" || dry == "true";
+  bool dry_run = registry::import_dry_run(ctx.req);
   auto sheet = io::read_table(ctx.req.body, registry::upload_format(ctx.req));
-  auto result = import_operating_stats(ctx, sheet, dry_run);
-  json errors = json::array();
-  for (const auto& e : result.errors) errors.push_back({{"row", e.row}, {"field", e.field}, {"message", e.message}});
-  return http::Response::json({{"created", result.created},
-                               {"updated", result.updated},
-                               {"unchanged", result.unchanged},
-                               {"dry_run", dry_run},
-                               {"written", result.written},
-                               {"errors", errors}},
-                              errors.empty() ? 200 : 422);
+  return registry::import_response(import_operating_stats(ctx, sheet, dry_run), dry_run);
 }
 
 }  // namespace
