@@ -336,14 +336,45 @@ export async function pickRef(page, scope, field, query, option) {
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
 }
 
-/** Fills a text or number input of a form field. */
+/**
+ * Fills a text, number or date input of a form field. A date picker opened by the
+ * previous field can still be closing on a busy machine and swallow the typed text,
+ * so the value is read back and typed again when it did not stick.
+ */
 export async function fillField(scope, field, value) {
   const input = formItem(scope, field).locator('input, textarea').first()
-  await input.fill(String(value))
-  await input.blur()
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.fill(String(value))
+    await input.blur()
+    if ((await input.inputValue()) === String(value)) return
+  }
 }
 
 export const fieldError = (scope, field) => formItem(scope, field).locator('.el-form-item__error')
+
+/**
+ * Waits for the error under `field` and returns its text. When it does not come, the
+ * failure says what the form shows instead (other fields' errors, messages, values),
+ * so a failure on a loaded CI machine can be told apart from a broken check.
+ */
+export async function expectFieldError(scope, field, timeout = 15000) {
+  const err = fieldError(scope, field)
+  try {
+    await err.waitFor({ timeout })
+  } catch (e) {
+    const page = typeof scope.page === 'function' ? scope.page() : scope
+    const shown = await page.evaluate(() => ({
+      errors: [...document.querySelectorAll('.el-form-item__error')].map((n) => {
+        const item = n.closest('.el-form-item')
+        return `${item?.querySelector('.el-form-item__label')?.innerText ?? '?'}: ${n.innerText}`
+      }),
+      messages: [...document.querySelectorAll('.el-message')].map((n) => n.innerText),
+      inputs: [...document.querySelectorAll('.entity-dialog input')].map((n) => n.value).filter(Boolean),
+    }))
+    throw new Error(`no error under ${field}; the form shows ${JSON.stringify(shown)}`, { cause: e })
+  }
+  return (await err.innerText()).trim()
+}
 
 /** Rows of the visible el-table as arrays of cell texts. */
 export async function tableRows(scope) {

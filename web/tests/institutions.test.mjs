@@ -3,7 +3,7 @@
 // (PATCH with version), and the audit log shows the before/after of the change.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startStack, chooseOption, pickRef, fillField, fieldError, tableRows } from './harness.mjs'
+import { startStack, chooseOption, pickRef, fillField, expectFieldError, tableRows } from './harness.mjs'
 
 let stack
 let page
@@ -30,9 +30,7 @@ test('a new 中心卫生院 at county level is refused next to 所在区划, the
   await fillField(dialog(), 'beds', 35)
   await save()
 
-  const err = fieldError(dialog(), 'region_code')
-  await err.waitFor()
-  assert.equal((await err.innerText()).trim(), '乡镇卫生院须位于乡镇(12位乡级区划代码)')
+  assert.equal(await expectFieldError(dialog(), 'region_code'), '乡镇卫生院须位于乡镇(12位乡级区划代码)')
   assert.match(await dialog().locator('.el-alert').innerText(), /请按提示修改/)
 
   await pickRef(page, dialog(), 'region_code', '千佛山', '千佛山街道')
@@ -59,9 +57,7 @@ test('editing sends the version; a bad phone number is shown at 联系电话, th
   await fillField(dialog(), 'beds', 60)
   await fillField(dialog(), 'phone', '12ab')
   await save()
-  const err = fieldError(dialog(), 'phone')
-  await err.waitFor()
-  assert.equal((await err.innerText()).trim(), '联系电话格式无效')
+  assert.equal(await expectFieldError(dialog(), 'phone'), '联系电话格式无效')
 
   await fillField(dialog(), 'phone', '0531-88886666')
   await save()

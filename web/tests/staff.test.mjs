@@ -2,7 +2,7 @@
 // reads the row in full and never writes a masked value back.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startStack, tableRows, fillField, formItem, chooseOption, pickRef, idNumber } from './harness.mjs'
+import { startStack, tableRows, fillField, expectFieldError, formItem, chooseOption, pickRef, idNumber } from './harness.mjs'
 
 let stack
 before(async () => {
@@ -70,9 +70,7 @@ test('a new staff member with a birth date that contradicts the ID number is ref
   await dialog.locator('.el-dialog__title').click() // close the date picker
   await pickRef(page, dialog, 'department_id', '儿', '儿科')
   await dialog.getByRole('button', { name: '保存' }).click()
-  const err = formItem(dialog, 'birth_date').locator('.el-form-item__error')
-  await err.waitFor()
-  assert.equal((await err.innerText()).trim(), '出生日期与身份证号不符(身份证为1991-04-18)')
+  assert.equal(await expectFieldError(dialog, 'birth_date'), '出生日期与身份证号不符(身份证为1991-04-18)')
   await fillField(dialog, 'birth_date', '')
   await dialog.locator('.el-dialog__title').click()
   await dialog.getByRole('button', { name: '保存' }).click()

@@ -8,7 +8,7 @@
 // from the recipient's staff, which the doctor's own scope does not show.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startStack, PHONE, PASSWORD, chooseOption, pickRef, fillField, fieldError, formItem, tableRows } from './harness.mjs'
+import { startStack, PHONE, PASSWORD, chooseOption, pickRef, fillField, expectFieldError, formItem, tableRows } from './harness.mjs'
 import { seedSupport, day } from './support-fixtures.mjs'
 
 let stack
@@ -70,9 +70,7 @@ test('医务科 dispatches its doctor; a bad period is refused at 计划结束, 
   await fillField(dialog, 'planned_end', day(-40))
   await dialog.locator('.el-dialog__title').click()
   await dialog.getByRole('button', { name: '保存' }).click()
-  const err = fieldError(dialog, 'planned_end')
-  await err.waitFor()
-  assert.equal((await err.innerText()).trim(), '计划派驻期结束日期不能早于开始日期')
+  assert.equal(await expectFieldError(dialog, 'planned_end'), '计划派驻期结束日期不能早于开始日期')
 
   await fillField(dialog, 'planned_end', day(60))
   await dialog.locator('.el-dialog__title').click()
@@ -349,7 +347,7 @@ test('offline: a check-in and activities wait on the phone, survive a reload and
   await refused.getByRole('button', { name: '修改' }).click()
   const fix = page.locator('.fix-dialog:visible')
   await fix.waitFor()
-  assert.equal((await fieldError(fix, 'title').innerText()).trim(), '讲座和新技术新项目须填写题目')
+  assert.equal(await expectFieldError(fix, 'title'), '讲座和新技术新项目须填写题目')
   await fillField(fix, 'title', '合理用药讲座')
   await page.locator('[data-test="fix-save"]').click()
   await until(async () => (await page.locator('[data-record][data-state="error"]').count()) === 0, 'the corrected entry to sync')
