@@ -168,6 +168,14 @@ export async function uploadFile(path, file, query, { method = 'PUT', contentTyp
   return data
 }
 
+/** POSTs a CSV or xlsx sheet to an import route; a 422 carries body.errors [{row, field, message}]. */
+export function importSheet(path, file, dryRun = false) {
+  return uploadFile(path, file, { dry_run: dryRun ? 1 : undefined }, {
+    method: 'POST',
+    contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+  })
+}
+
 export const auth = {
   login: (username, password) => request('POST', '/auth/login', { body: { username, password }, auth: false }),
   logout: () => request('POST', '/auth/logout', { body: {} }),
@@ -188,6 +196,8 @@ export const registry = {
   villages: resource('/villages'),
   staff: resource('/staff'),
   summary: (region) => api.get('/registry/summary', { region }),
+  /** kind: regions, institutions, villages or staff (the export's columns). */
+  importSheet: (kind, file, dryRun = false) => importSheet(`/import/${encodeURIComponent(kind)}`, file, dryRun),
 }
 
 // 对口支援 (src/support on the server): the records, and the reports computed from them.
@@ -209,12 +219,8 @@ export const support = {
   trainees: resource('/trainees'),
   equipment: resource('/equipment-events'),
   operatingStats: resource('/operating-stats'),
-  // A sheet (CSV or xlsx) of monthly figures; a 422 carries body.errors [{row, field, message}].
-  importOperatingStats: (file, dryRun = false) =>
-    uploadFile('/operating-stats/import', file, { dry_run: dryRun ? 1 : undefined }, {
-      method: 'POST',
-      contentType: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
-    }),
+  // A sheet (CSV or xlsx) of monthly figures.
+  importOperatingStats: (file, dryRun = false) => importSheet('/operating-stats/import', file, dryRun),
   /** The recipient confirms a half-day (confirmed=false takes the confirmation back). */
   confirmPresence: (id, confirmed = true) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, { confirmed }),
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,

@@ -6,6 +6,8 @@ export default {
     yes: 'Yes', no: 'No', save: 'Save', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', create: 'New',
     deactivate: 'Deactivate', back: 'Back', refresh: 'Refresh', detail: 'Details', loading: 'Loading…', all: 'All',
     show: 'Show', hide: 'Hide', none: 'None',
+    importSheet: 'Import sheet', importProblems: 'Import not done', importNothingWritten: 'The sheet has these problems; nothing was written. Correct it and import again.',
+    importRow: 'Row', importField: 'Column', importMessage: 'Problem', imported: 'Imported: {created} new, {updated} updated, {unchanged} unchanged',
   },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in',

@@ -5,6 +5,8 @@ export default {
     yes: '是', no: '否', save: '保存', cancel: '取消', confirm: '确定', edit: '编辑', create: '新建',
     deactivate: '停用', back: '返回', refresh: '刷新', detail: '详情', loading: '加载中…', all: '全部',
     show: '显示', hide: '隐藏', none: '无',
+    importSheet: '导入Excel', importProblems: '导入未完成', importNothingWritten: '表中有以下问题,未写入任何数据;请修改后重新导入。',
+    importRow: '行', importField: '列', importMessage: '说明', imported: '导入完成:新建 {created} 条,更新 {updated} 条,未变 {unchanged} 条',
   },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录',
