@@ -244,6 +244,45 @@ test('带教 in the console: the home hospital, which may not read the township\
   await page.context().close()
 })
 
+test('带教 picked online, saved offline: the waiting record and its correction show the mentee by name after a reload', async () => {
+  const page = await stack.session('doctor_a', { viewport: PHONE, path: '/m/activity', context: { serviceWorkers: 'allow' } })
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))
+  await page.waitForFunction(() => !!localStorage.getItem('yilian.openapi'))
+  const form = page.locator('.activity')
+  await formItem(form, 'mentee_staff_id').waitFor()
+  await chooseOption(page, form, 'kind', '带教(师带徒)')
+  await fillField(form, 'quantity', 1)
+  await pickRef(page, form, 'mentee_staff_id', '刘', '刘洋')
+  // The connection drops before 保存 (a lecture without a title, so the server will refuse it
+  // later and the correction dialog opens on the waiting record).
+  await page.context().setOffline(true)
+  await chooseOption(page, form, 'kind', '讲座/培训')
+  await page.locator('[data-test="activity-save"]').click()
+  const [entry] = (await outboxEntries(page)).filter((e) => e.body.mentee_staff_id)
+  assert.equal(entry.names.mentee_staff_name, '刘洋')
+  assert.ok(!('mentee_staff_name' in entry.body), 'the name is kept beside the body, never sent')
+
+  await page.locator('.phone-tabs [data-tab="records"]').click()
+  await page.waitForURL('**/m/records')
+  await page.reload()
+  const waiting = page.locator(`[data-record="${entry.client_id}"]`)
+  await waiting.waitFor()
+  assert.equal((await waiting.locator('[data-test="record-mentee"]').innerText()).trim(), '带教:刘洋')
+
+  await page.context().setOffline(false)
+  await waiting.locator('[data-test="record-error"]').waitFor()
+  await waiting.getByRole('button', { name: '修改' }).click()
+  const fix = page.locator('.fix-dialog:visible')
+  await fix.waitFor()
+  assert.match(await formItem(fix, 'mentee_staff_id').innerText(), /刘洋/)
+  await fillField(fix, 'title', '护理文书规范')
+  await page.locator('[data-test="fix-save"]').click()
+  await page.locator(`[data-record="${entry.client_id}"][data-state="synced"]`).waitFor()
+  const saved = (await stack.admin.get(`/activities?assignment_id=${zhangAssignment.id}&kind=lecture`)).items
+  assert.ok(saved.some((a) => a.title === '护理文书规范' && a.mentee_staff_id === stack.data.staff.liu.id), JSON.stringify(saved))
+  await page.context().close()
+})
+
 test('offline: a check-in and activities wait on the phone, survive a reload and sync exactly once', async () => {
   const { townshipA } = stack.data.institutions
   const asg = await stack.admin.post('/assignments', {

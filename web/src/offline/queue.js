@@ -95,7 +95,7 @@ export function newClientId() {
 }
 
 /** Stores an entry (status pending) and starts a sync round when online. */
-export async function enqueue({ kind, path, body, owner, label = '' }) {
+export async function enqueue({ kind, path, body, owner, label = '', names = {} }) {
   const client_id = body.client_id || newClientId()
   const now = new Date().toISOString()
   const entry = {
@@ -105,6 +105,7 @@ export async function enqueue({ kind, path, body, owner, label = '' }) {
     body: { ...body, client_id },
     owner,
     label,
+    names, // display names of referenced records ({mentee_staff_name}); never sent
     status: 'pending',
     error: null,
     server_id: null,
@@ -129,10 +130,17 @@ export async function get(clientId) {
 }
 
 /** A corrected body: the entry goes back to pending and is sent again. */
-export async function correct(clientId, body) {
+export async function correct(clientId, body, names) {
   const entry = await get(clientId)
   if (!entry || entry.status === 'synced') return null
-  const next = { ...entry, body: { ...entry.body, ...body, client_id: clientId }, status: 'pending', error: null, updated_at: new Date().toISOString() }
+  const next = {
+    ...entry,
+    body: { ...entry.body, ...body, client_id: clientId },
+    names: names ?? entry.names,
+    status: 'pending',
+    error: null,
+    updated_at: new Date().toISOString(),
+  }
   await tx('readwrite', (s) => s.put(next))
   notify()
   kick()

@@ -72,9 +72,9 @@ export function useField() {
   onBeforeUnmount(() => unsubscribe && unsubscribe())
 
   /** Stores a record in the outbox (sent at once when online). */
-  async function record(kind, body, label) {
+  async function record(kind, body, label, names = {}) {
     const path = kind === 'presence' ? '/presence' : '/activities'
-    const entry = await outbox.enqueue({ kind, path, body, owner: uid, label })
+    const entry = await outbox.enqueue({ kind, path, body, owner: uid, label, names })
     await loadLocal()
     return entry
   }
