@@ -44,4 +44,16 @@ const char* content_type(TableFormat format) {
 
 const char* extension(TableFormat format) { return format == TableFormat::csv ? "csv" : "xlsx"; }
 
+std::string trim_cell(const std::string& cell) {
+  size_t b = cell.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return cell.substr(b, cell.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string header_text(const std::string& cell) {
+  std::string h = trim_cell(cell);
+  size_t start = h.find_first_not_of('*');
+  return start == std::string::npos ? "" : h.substr(start);
+}
+
 }  // namespace yilian::io

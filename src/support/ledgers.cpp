@@ -273,35 +273,35 @@ std::shared_ptr<const EntitySpec> equipment_entity() {
 
 std::shared_ptr<const EntitySpec> operating_stat_entity() {
   static auto spec = [] {
-  auto s = make("operating_stat", "operating_stat", "operating-stats", "月度业务统计");
-  s->default_sort = "month";
-  s->fields = {
-      {.name = "institution_id", .type = FieldType::integer, .label = "机构", .required = true, .immutable = true,
-       .filter = true, .references = "institution"},
-      {.name = "month", .label = "月份(YYYY-MM)", .required = true, .immutable = true, .filter = true, .sort = true,
-       .max_length = 7},
-      {.name = "outpatient_visits", .type = FieldType::integer, .label = "门诊人次", .min = 0, .max = 1e8},
-      {.name = "inpatient_admissions", .type = FieldType::integer, .label = "住院人次", .min = 0, .max = 1e7},
-      {.name = "surgeries", .type = FieldType::integer, .label = "手术台次", .min = 0, .max = 1e7},
-      {.name = "cases", .type = FieldType::integer, .label = "病例数", .min = 0, .max = 1e8},
-      {.name = "revenue", .type = FieldType::real, .label = "医疗收入(元)", .min = 0, .max = 1e12},
-      {.name = "cost", .type = FieldType::real, .label = "医疗费用(元)", .min = 0, .max = 1e12},
-      {.name = "bed_occupancy_rate", .type = FieldType::real, .label = "床位使用率(%)", .min = 0, .max = 200},
-  };
-  s->joins = "JOIN institution i ON i.id = t.institution_id";
-  s->extra_columns = {{"i.name", "institution_name"}};
-  s->scope = institution_scope();
-  s->writers = kBothSides;
-  s->prepare = [](api::Context& ctx, json& row, const json* before) {
-    std::string m = text(row, "month");
-    if (!common::is_valid_date(m + "-01")) common::invalid("month", "月份格式须为YYYY-MM");
-    if (!before) {
-      auto dup = ctx.db.query("SELECT id FROM operating_stat WHERE institution_id = ? AND month = ?",
-                              {integer(row, "institution_id"), m});
-      if (!dup.empty()) common::conflict("duplicate", "该机构本月统计已存在,请修改原记录", "month");
-    }
-  };
-  return s;
+    auto s = make("operating_stat", "operating_stat", "operating-stats", "月度业务统计");
+    s->default_sort = "month";
+    s->fields = {
+        {.name = "institution_id", .type = FieldType::integer, .label = "机构", .required = true, .immutable = true,
+         .filter = true, .references = "institution"},
+        {.name = "month", .label = "月份(YYYY-MM)", .required = true, .immutable = true, .filter = true, .sort = true,
+         .max_length = 7},
+        {.name = "outpatient_visits", .type = FieldType::integer, .label = "门诊人次", .min = 0, .max = 1e8},
+        {.name = "inpatient_admissions", .type = FieldType::integer, .label = "住院人次", .min = 0, .max = 1e7},
+        {.name = "surgeries", .type = FieldType::integer, .label = "手术台次", .min = 0, .max = 1e7},
+        {.name = "cases", .type = FieldType::integer, .label = "病例数", .min = 0, .max = 1e8},
+        {.name = "revenue", .type = FieldType::real, .label = "医疗收入(元)", .min = 0, .max = 1e12},
+        {.name = "cost", .type = FieldType::real, .label = "医疗费用(元)", .min = 0, .max = 1e12},
+        {.name = "bed_occupancy_rate", .type = FieldType::real, .label = "床位使用率(%)", .min = 0, .max = 200},
+    };
+    s->joins = "JOIN institution i ON i.id = t.institution_id";
+    s->extra_columns = {{"i.name", "institution_name"}};
+    s->scope = institution_scope();
+    s->writers = kBothSides;
+    s->prepare = [](api::Context& ctx, json& row, const json* before) {
+      std::string m = text(row, "month");
+      if (!common::is_valid_date(m + "-01")) common::invalid("month", "月份格式须为YYYY-MM");
+      if (!before) {
+        auto dup = ctx.db.query("SELECT id FROM operating_stat WHERE institution_id = ? AND month = ?",
+                                {integer(row, "institution_id"), m});
+        if (!dup.empty()) common::conflict("duplicate", "该机构本月统计已存在,请修改原记录", "month");
+      }
+    };
+    return s;
   }();
   return spec;
 }

@@ -17,11 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using io::trim_cell;
 
 // A column of the sheet: the code (the field, or institution_code / institution_name)
 // and the Chinese header people see.
@@ -87,8 +83,7 @@ bool Importer::read_header(const io::Row& header) {
   std::string known;
   for (const auto& c : columns_) known += (known.empty() ? "" : "、") + c.label;
   for (const auto& raw : header) {
-    std::string h = trim(raw);
-    while (!h.empty() && h.front() == '*') h.erase(0, 1);  // "*机构代码": a required-column marker
+    std::string h = io::header_text(raw);
     auto found = column_of(columns_, h, *spec_);
     int at = -1;
     if (!found && !h.empty()) {
@@ -118,7 +113,7 @@ void Importer::import_row(const io::Row& cells, int row) {
   json body = json::object();
   std::string code;
   for (size_t i = 0; i < cells.size() && i < layout_.size(); ++i) {
-    std::string text = trim(cells[i]);
+    std::string text = trim_cell(cells[i]);
     if (layout_[i] < 0 || text.empty()) continue;  // an empty cell leaves the stored figure alone
     const std::string& name = columns_[layout_[i]].name;
     if (name == "institution_code") {
@@ -214,7 +209,7 @@ registry::ImportResult import_operating_stats(api::Context& ctx, const io::Table
   if (!importer.read_header(sheet[0])) return result;
   for (size_t r = 1; r < sheet.size(); ++r) {
     const io::Row& cells = sheet[r];
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim_cell(c).empty(); })) continue;
     int row = static_cast<int>(r) + 1;
     // A savepoint per row undoes a half-written row and keeps a PostgreSQL transaction
     // usable after a refused statement, so every later row is still checked.
