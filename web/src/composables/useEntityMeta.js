@@ -12,16 +12,27 @@ import { entityMeta } from '@/api/schema'
 import { fieldLabel, i18n } from '@/i18n'
 
 const cache = new Map()
+// Settles once the entity's metadata is in its ref (or failed to load), so a page can
+// hold back a read-only view until its labels and choice names are known.
+const pending = new Map()
 
 export function loadMeta(entity) {
   if (!cache.has(entity)) {
     const r = ref({})
     cache.set(entity, r)
-    entityMeta(entity)
-      .then((m) => (r.value = m))
-      .catch(() => cache.delete(entity))
+    pending.set(
+      entity,
+      entityMeta(entity)
+        .then((m) => (r.value = m))
+        .catch(() => cache.delete(entity)),
+    )
   }
   return cache.get(entity)
+}
+
+export function metaReady(entity) {
+  loadMeta(entity)
+  return pending.get(entity) || Promise.resolve()
 }
 
 function merge(entity, meta, def) {
@@ -51,5 +62,5 @@ export function useEntityMeta(entity, defs = {}) {
     const c = meta.value[name]?.choices?.find((x) => String(x.value) === String(value))
     return c ? c.label : value
   }
-  return { meta, fields, columns, filters, choiceLabel }
+  return { meta, fields, columns, filters, choiceLabel, ready: metaReady(entity) }
 }
