@@ -79,3 +79,31 @@ test('who may not write a kind has no import button', async () => {
   await township.locator('[data-test="import-villages"]').waitFor()
   await township.context().close()
 })
+
+test('a county bureau imports the communities of its county; the tree shows them', async () => {
+  const header = 'code,name'
+  const good = '370102002002,历山社区'
+  const outside = '370103001002,趵突泉社区'
+  const found = async (code) => (await stack.admin.get(`/regions?code=${code}`)).items
+  const page = await stack.session('bureau_a', { path: '/registry/regions' })
+  await page.locator('[data-test="import-regions"]').waitFor()
+  await page.locator('[data-test="import-regions-file"]').setInputFiles(csv('区划.csv', header, [good, outside]))
+  await page.locator('[data-test="import-problems"] tbody tr').first().waitFor()
+  const rows = await problemRows(page)
+  assert.deepEqual(rows.map((r) => r[0]), ['3'], JSON.stringify(rows))
+  assert.equal((await found('370102002002')).length, 0, 'nothing written, not even the good row')
+  await page.keyboard.press('Escape')
+
+  await page.locator('[data-test="import-regions-file"]').setInputFiles(csv('区划.csv', header, [good]))
+  await page.locator('.el-message--success', { hasText: '新建 1 条' }).waitFor()
+  const [made] = await found('370102002002')
+  assert.equal(made?.parent_code, '370102002000', JSON.stringify(made))
+  // The reloaded tree opens down to the new community.
+  await page.locator('.region-tree [data-code="370102"]').click()
+  await page.locator('.region-tree .el-tree-node__expand-icon').first().click()
+  await page.locator('.region-tree [data-code="370102002000"]').waitFor()
+  await page.locator('.region-tree [data-code="370102002000"]').click()
+  await page.locator('.el-table__row', { hasText: '历山社区' }).waitFor()
+  assert.deepEqual(page.errors.map(String), [])
+  await page.context().close()
+})
