@@ -42,6 +42,24 @@ const relRef = { widget: 'ref', ref: 'support_relationship', immutable: true }
 const inst = (extra = {}) => ({ widget: 'ref', ref: 'institution', ...extra })
 const text = (name, extra = {}) => ({ name, widget: 'textarea', full: true, ...extra })
 
+// What an activity says after its assignment and day. The console dialog and the phone's
+// new-entry and correction forms all use it, so a field added here shows in all three.
+export const activityContent = ({ menteeHint = false } = {}) => [
+  { name: 'kind' },
+  { name: 'quantity', min: 0 },
+  { name: 'title' },
+  {
+    name: 'mentee_staff_id',
+    widget: 'ref',
+    ref: 'recipientStaff',
+    refQuery: (m) => ({ assignment_id: m.assignment_id }),
+    refLabel: 'mentee_staff_name',
+    ...(menteeHint ? { hintKey: 'field.menteeHint' } : {}),
+  },
+  { name: 'amount', visible: (m) => m.kind === 'donation' },
+  text('detail'),
+]
+
 export const KINDS = {
   relationship: {
     entity: 'support_relationship',
@@ -312,12 +330,7 @@ export const KINDS = {
     form: [
       { name: 'assignment_id', widget: 'ref', ref: 'assignment', immutable: true },
       { name: 'day' },
-      { name: 'kind' },
-      { name: 'quantity' },
-      { name: 'title' },
-      { name: 'mentee_staff_id', widget: 'ref', ref: 'recipientStaff', refQuery: (m) => ({ assignment_id: m.assignment_id }), refLabel: 'mentee_staff_name' },
-      { name: 'amount', visible: (m) => m.kind === 'donation' },
-      text('detail'),
+      ...activityContent(),
     ],
     filters: [{ name: 'kind' }, { name: 'assignment_id', widget: 'ref', ref: 'assignment' }, { name: 'day', widget: 'date' }],
   },
