@@ -1,6 +1,7 @@
 #include "api/context.h"
 
 #include <charconv>
+#include <limits>
 
 #include "common/error.h"
 
@@ -32,14 +33,22 @@ int64_t Context::path_id(size_t i) const {
   return id;
 }
 
+static constexpr int64_t kNoMax = std::numeric_limits<int64_t>::max();
+
 static int64_t parse_positive(const http::Request& req, const std::string& key, int64_t fallback, int64_t max) {
   auto it = req.query.find(key);
   if (it == req.query.end() || it->second.empty()) return fallback;
   int64_t v = 0;
   auto [p, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
   if (ec != std::errc() || p != it->second.data() + it->second.size() || v < 1 || v > max)
-    common::bad_request("bad_query", "参数 " + key + " 须为1到" + std::to_string(max) + "之间的整数", key);
+    common::bad_request("bad_query",
+                        "参数 " + key + (max == kNoMax ? " 须为正整数" : " 须为1到" + std::to_string(max) + "之间的整数"),
+                        key);
   return v;
+}
+
+int64_t query_id(const http::Request& req, const std::string& key) {
+  return parse_positive(req, key, 0, kNoMax);
 }
 
 Page parse_page(const http::Request& req) {

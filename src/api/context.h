@@ -30,6 +30,10 @@ struct Page {
   int64_t offset() const { return (page - 1) * size; }
 };
 Page parse_page(const http::Request& req);
+
+// An optional id in the query string (?relationship_id=12): 0 when absent, 400 naming
+// the parameter when it is not a positive integer.
+int64_t query_id(const http::Request& req, const std::string& key);
 nlohmann::json page_json(const Page& p, int64_t total, nlohmann::json items);
 
 }  // namespace yilian::api

@@ -13,18 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-int64_t optional_id(const http::Request& req, const std::string& key) {
-  std::string v = req.query_or(key);
-  if (v.empty()) return 0;
-  try {
-    size_t used = 0;
-    int64_t id = std::stoll(v, &used);
-    if (used == v.size() && id > 0) return id;
-  } catch (const std::logic_error&) {
-  }
-  common::bad_request("bad_query", "参数" + key + "须为正整数", key);
-}
-
 Report run(api::Context& ctx) {
   Request rq;
   std::string year = common::today().substr(0, 4);
@@ -33,9 +21,9 @@ Report run(api::Context& ctx) {
   rq.today = ctx.req.query_or("today");  // lets a report be reproduced as of a past day
   if (!rq.today.empty() && !common::is_valid_date(rq.today))
     common::bad_request("bad_query", "评估日期无效(YYYY-MM-DD)", "today");
-  rq.staff_id = optional_id(ctx.req, "staff_id");
-  rq.relationship_id = optional_id(ctx.req, "relationship_id");
-  rq.institution_id = optional_id(ctx.req, "institution_id");
+  rq.staff_id = api::query_id(ctx.req, "staff_id");
+  rq.relationship_id = api::query_id(ctx.req, "relationship_id");
+  rq.institution_id = api::query_id(ctx.req, "institution_id");
   rq.region_code = ctx.req.query_or("region");
   if (!rq.region_code.empty() && registry::region_level(rq.region_code) == registry::RegionLevel::invalid)
     common::bad_request("bad_region_code", "行政区划代码无效", "region");

@@ -25,13 +25,9 @@ struct Visit {
 
 // "AND t.team_id = ?" when ?team_id= narrows the view to one team.
 std::string team_filter(api::Context& ctx, const std::string& column, store::Params& p) {
-  std::string v = ctx.req.query_or("team_id");
-  if (v.empty()) return "";
-  try {
-    p.push_back(static_cast<long long>(std::stoll(v)));
-  } catch (const std::logic_error&) {
-    common::bad_request("bad_query", "参数team_id须为整数", "team_id");
-  }
+  int64_t team = api::query_id(ctx.req, "team_id");
+  if (!team) return "";
+  p.push_back(team);
   return " AND " + column + " = ?";
 }
 

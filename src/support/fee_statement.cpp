@@ -41,10 +41,10 @@ http::Response fee_statements(api::Context& ctx) {
       "COALESCE(a.actual_start, a.planned_start) <= ? AND COALESCE(a.actual_end, a.planned_end) >= ? AND " + scope.sql;
   store::Params params{last, first};
   params.insert(params.end(), scope.params.begin(), scope.params.end());
-  if (auto inst = ctx.req.query_or("institution_id"); !inst.empty()) {
+  if (int64_t inst = api::query_id(ctx.req, "institution_id")) {
     sql += " AND (a.home_institution_id = ? OR a.recipient_institution_id = ?)";
-    params.push_back(std::stoll(inst));
-    params.push_back(std::stoll(inst));
+    params.push_back(inst);
+    params.push_back(inst);
   }
   auto rows = ctx.db.query(sql + " ORDER BY a.home_institution_id, st.name, a.id", params);
 

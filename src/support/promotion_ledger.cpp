@@ -71,9 +71,9 @@ http::Response promotion_ledger(api::Context& ctx) {
   store::Params params = scope.params;
   params.push_back(year);
   params.push_back(year_end);
-  if (auto inst = ctx.req.query_or("institution_id"); !inst.empty()) {
+  if (int64_t inst = api::query_id(ctx.req, "institution_id")) {
     where += " AND s.institution_id = ?";
-    params.push_back(std::stoll(inst));
+    params.push_back(inst);
   }
   if (ctx.req.query_or("candidates") == "1") {
     where += " AND s.promotion_year = ?";
