@@ -4,23 +4,13 @@
 #   bench/annual_summary_bench.sh county      the demo county
 #   bench/annual_summary_bench.sh province    the dense province (--dispatch-scale 12)
 # Environment: BACKEND=sqlite|postgresql, DB=URL (reuse a loaded database), RUNS=N
-# (timed runs after one warm-up, default 3), YILIAN=path of the binary to measure.
+# (timed runs after one warm-up, default 3), YILIAN=path of the binary to measure,
+# HTTP_PORT (default 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WHAT=${1:-county}
-BACKEND=${BACKEND:-sqlite}
-RUNS=${RUNS:-3}
-HTTP_PORT=${HTTP_PORT:-18090}
-if [ -z "${YILIAN:-}" ]; then
-  YILIAN=$PWD/build/yilian
-  flock build/.lock cmake --build build --target yilian -j "$(nproc)" >/dev/null
-fi
-case $WHAT in
-  county) DEMO=(--scale county) ;;
-  province) DEMO=(--scale province --with-support --dispatch-scale 12) ;;
-  *) echo "usage: bench/annual_summary_bench.sh county|province" >&2; exit 2 ;;
-esac
-export YILIAN_ADMIN_PASSWORD=BenchAdmin2026
+source bench/demo_backend.sh
+bench_setup annual_summary_bench.sh "${1:-county}"
+export HTTP_PORT=${HTTP_PORT:-18090}
 
 measure() {  # the database URL
   local url=$1 work
@@ -56,16 +46,4 @@ measure() {  # the database URL
   rm -rf "$work"
 }
 
-[[ ${DB:-} == postgres* ]] && BACKEND=postgresql; [[ ${DB:-} == sqlite* ]] && BACKEND=sqlite
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $WHAT on $BACKEND"
-if [ -n "${DB:-}" ]; then
-  measure "$DB"
-elif [ "$BACKEND" = postgresql ]; then
-  export -f measure
-  export YILIAN WHAT RUNS HTTP_PORT
-  DEMO_ARGS="${DEMO[*]}" scripts/with-postgres.sh bash -c 'DEMO=($DEMO_ARGS); measure "$PG_URL"'
-else
-  WORK=$(mktemp -d /tmp/yilian-e4db.XXXXXX)
-  trap 'rm -rf "$WORK"' EXIT
-  measure "sqlite:$WORK/bench.db"
-fi
+bench_run measure

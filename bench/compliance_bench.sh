@@ -8,20 +8,12 @@
 #                               (scripts/with-postgres.sh) unless DB is given
 #   DB=URL                      reuse a database loaded before (skips the load)
 #   RUNS=N                      timed runs after one warm-up, default 3
+#   YILIAN=PATH                 the binary to measure (default: build/yilian, built first)
 # Prints the load time, the dataset's size and each run's total and per-family times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WHAT=${1:-county}
-BACKEND=${BACKEND:-sqlite}
-RUNS=${RUNS:-3}
-YILIAN=$PWD/build/yilian
-flock build/.lock cmake --build build --target yilian -j "$(nproc)" >/dev/null
-case $WHAT in
-  county) DEMO=(--scale county) ;;
-  province) DEMO=(--scale province --with-support --dispatch-scale 12) ;;
-  *) echo "usage: bench/compliance_bench.sh county|province" >&2; exit 2 ;;
-esac
-export YILIAN_ADMIN_PASSWORD=BenchAdmin2026
+source bench/demo_backend.sh
+bench_setup compliance_bench.sh "${1:-county}"
 
 measure() {  # the database URL
   local url=$1
@@ -38,16 +30,4 @@ measure() {  # the database URL
   done
 }
 
-[[ ${DB:-} == postgres* ]] && BACKEND=postgresql; [[ ${DB:-} == sqlite* ]] && BACKEND=sqlite
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $WHAT on $BACKEND"
-if [ -n "${DB:-}" ]; then
-  measure "$DB"
-elif [ "$BACKEND" = postgresql ]; then
-  export -f measure
-  export YILIAN WHAT RUNS
-  DEMO_ARGS="${DEMO[*]}" scripts/with-postgres.sh bash -c 'DEMO=($DEMO_ARGS); measure "$PG_URL"'
-else
-  WORK=$(mktemp -d /tmp/yilian-compliance.XXXXXX)
-  trap 'rm -rf "$WORK"' EXIT
-  measure "sqlite:$WORK/bench.db"
-fi
+bench_run measure
