@@ -53,6 +53,9 @@ async function shoot(page, name, label) {
 async function visit(page, path, { ready, table } = {}) {
   if (new URL(page.url()).origin === stack.base && (await page.evaluate(() => !!document.querySelector('#app > *')))) {
     await page.evaluate((p) => {
+      // The old page stays on screen until the new one's code has loaded: mark its tables
+      // so that their rows are not taken for the new page's.
+      document.querySelectorAll('.el-table').forEach((t) => t.setAttribute('data-left', ''))
       history.pushState({}, '', p)
       dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
     }, path)
@@ -62,10 +65,10 @@ async function visit(page, path, { ready, table } = {}) {
   }
   if (ready) await page.locator(ready).first().waitFor()
   if (table) {
-    // On a busy machine the new page's rows can arrive after the previous page's table
-    // has already been found: wait for rows before judging.
+    // On a busy machine the new page's rows arrive after the previous page's table was
+    // still there: wait for rows of a table that is not the previous page's.
     await page
-      .waitForFunction(() => document.querySelectorAll('.el-table__body-wrapper tbody tr.el-table__row').length > 0, null, {
+      .waitForFunction(() => document.querySelectorAll('.el-table:not([data-left]) .el-table__body-wrapper tbody tr.el-table__row').length > 0, null, {
         timeout: 15000,
       })
       .catch(() => {})
