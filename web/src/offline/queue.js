@@ -23,6 +23,9 @@ const DB_NAME = 'yilian-offline'
 const STORE = 'outbox'
 const KEEP_SYNCED_DAYS = 14
 const RETRY_MS = 30000
+// Right after the phone comes back online the first request often still fails (the radio
+// or the route is not up yet): retry after these delays before falling back to RETRY_MS.
+const SOON_MS = [1000, 3000, 8000]
 
 let dbPromise = null
 const listeners = new Set()
@@ -31,6 +34,8 @@ let again = false
 let timer = null
 let ownerOf = null
 let started = false
+let soon = 0 // how many of SOON_MS have been used since the last round that sent everything
+let soonTimer = null
 
 /** Whether the last round stopped on a 401 (the user must sign in again). */
 export const status = { authLost: false, lastSync: null, syncing: false }
@@ -216,6 +221,7 @@ export function syncNow() {
         }
       } while (again)
       status.lastSync = new Date().toISOString()
+      retrySoon(result)
       return result
     } finally {
       status.syncing = false
@@ -236,7 +242,16 @@ async function prune() {
   if (old.length) await tx('readwrite', (s) => old.forEach((e) => s.delete(e.client_id)))
 }
 
-const onOnline = () => kick()
+function retrySoon(result) {
+  clearTimeout(soonTimer)
+  if (!result.pending) soon = 0
+  else if (started && !status.authLost && soon < SOON_MS.length) soonTimer = setTimeout(kick, SOON_MS[soon++])
+}
+
+const onOnline = () => {
+  soon = 0
+  kick()
+}
 
 /** Starts the loop for the user that owner() returns (null when signed out). */
 export function start(owner) {
@@ -253,4 +268,5 @@ export function stop() {
   started = false
   window.removeEventListener('online', onOnline)
   clearInterval(timer)
+  clearTimeout(soonTimer)
 }
