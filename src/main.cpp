@@ -20,7 +20,8 @@ void usage() {
                "  backup  --db URL --out FILE                                      consistent online copy\n"
                "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"
                "  weekly  --db URL --week 2026-W28 [--region C] [--out F.xlsx|F.csv]  the weekly 附件2 table\n"
-               "  user    add|passwd ...                                           manage accounts\n\n"
+               "  user    add|passwd ...                                           manage accounts\n"
+               "  audit   verify --db URL                                          check the audit trail's hash chain\n\n"
                "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n";
 }
 
@@ -38,6 +39,7 @@ const std::map<std::string, std::set<std::string>>& known_options() {
       {"check", {"db", "from", "to", "today", "region", "json", "policies"}},
       {"weekly", {"db", "week", "region", "out", "phone", "policies", "preset", "reporter"}},
       {"user", {"db", "username", "name", "password", "role", "region", "institution", "staff"}},
+      {"audit", {"db"}},
   };
   return known;
 }
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
     if (cmd == "export") return yilian::cli::cmd_export(args);
     if (cmd == "check") return yilian::cli::cmd_check(args);
     if (cmd == "weekly") return yilian::cli::cmd_weekly(args);
+    if (cmd == "audit") return yilian::cli::cmd_audit(args);
   } catch (const std::exception& e) {
     std::cerr << "yilian " << cmd << ": " << e.what() << "\n";
     return 1;

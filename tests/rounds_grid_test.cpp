@@ -93,7 +93,7 @@ TEST_F(RoundsGrid, MembersMustFitTheirRoleAndTeam) {
   EXPECT_EQ(post("/api/v1/team-members", "township_a2",
                  {{"team_id", team_a1}, {"staff_id", gp_a2}, {"role", "gp"}, {"start_date", "2026-02-01"}})
                 .status,
-            403);
+            422); // another township's record is answered as a missing one
 }
 
 TEST_F(RoundsGrid, EachVillageHasOneTeamAtATime) {
@@ -113,7 +113,7 @@ TEST_F(RoundsGrid, EachVillageHasOneTeamAtATime) {
                  {{"village_code", "370102001000"}, {"team_id", second}, {"start_date", "2026-06-01"}})
                 .body["error"]["field"],
             "village_code");  // the township itself
-  EXPECT_EQ(post("/api/v1/village-assignments", "township_a2", move).status, 403);
+  EXPECT_EQ(post("/api/v1/village-assignments", "township_a2", move).status, 422); // another township's record is answered as a missing one
   EXPECT_EQ(count("village_assignment"), before);
 
   // Ending the first team's 包干 makes room for the second from the next day.

@@ -87,7 +87,7 @@ TEST_F(RoundsVisits, BadInputWritesNothing) {
   no_team["team_id"] = 99999;
   attempt(no_team, "team_id");
   EXPECT_EQ(post("/api/v1/round-visits", "bureau_a", b).status, 403);  // the bureau reads only
-  EXPECT_EQ(post("/api/v1/round-visits", "township_a2", b).status, 403);
+  EXPECT_EQ(post("/api/v1/round-visits", "township_a2", b).status, 422); // another township's record is answered as a missing one
   EXPECT_EQ(post("/api/v1/round-visits", "hospital_a", b).status, 403);
   EXPECT_EQ(call("POST", "/api/v1/round-visits", "township_a1", nullptr, "{not json").status, 400);
   EXPECT_EQ(count("round_visit"), 0);

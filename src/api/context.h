@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "auth/principal.h"
 #include "http/request.h"
@@ -34,6 +35,11 @@ Page parse_page(const http::Request& req);
 // An optional id in the query string (?relationship_id=12): 0 when absent, 400 naming
 // the parameter when it is not a positive integer.
 int64_t query_id(const http::Request& req, const std::string& key);
+// An optional integer in the query string within [min, max]: `fallback` when absent or
+// empty, 400 bad_query naming the parameter for anything else ("8abc", "1e3", " 8").
+int64_t query_int(const http::Request& req, const std::string& key, int64_t fallback, int64_t min, int64_t max);
+// The whole text as a decimal integer (optional leading '-'), nothing before or after.
+std::optional<int64_t> parse_integer(const std::string& text);
 nlohmann::json page_json(const Page& p, int64_t total, nlohmann::json items);
 
 }  // namespace yilian::api

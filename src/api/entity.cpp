@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <map>
+#include <mutex>
 
 #include "audit/audit.h"
 #include "common/clock.h"
@@ -54,6 +58,7 @@ std::string mask_value(Mask m, const std::string& v) {
   switch (m) {
     case Mask::id_number: return common::mask_id_number(v);
     case Mask::phone: return common::mask_phone(v);
+    case Mask::birth_date: return common::mask_birth_date(v);
     default: return v;
   }
 }
@@ -161,15 +166,9 @@ void apply_masks(const EntitySpec& s, json& row) {
 
 Value key_value(const EntitySpec& s, const std::string& key) {
   if (s.key != "id") return Value(key);
-  int64_t id = 0;
-  try {
-    size_t used = 0;
-    id = std::stoll(key, &used);
-    if (used != key.size() || id <= 0) common::not_found();
-  } catch (const std::logic_error&) {
-    common::not_found();
-  }
-  return Value(static_cast<long long>(id));
+  auto id = parse_integer(key);
+  if (!id || *id <= 0) common::not_found();
+  return Value(static_cast<long long>(*id));
 }
 
 std::optional<Loaded> load(Context& ctx, const EntitySpec& s, const std::string& key) {
@@ -179,6 +178,43 @@ std::optional<Loaded> load(Context& ctx, const EntitySpec& s, const std::string&
   auto r = ctx.db.query(select_list(s) + " WHERE t." + s.key + " = ? AND " + cond.sql, params);
   if (r.empty()) return std::nullopt;
   return row_to_json(s, r.rows[0]);
+}
+
+std::mutex registry_mutex;
+std::map<std::string, std::shared_ptr<const EntitySpec>>& registry() {
+  static std::map<std::string, std::shared_ptr<const EntitySpec>> by_table;
+  return by_table;
+}
+
+// Refused as missing unless the writer may read the row (ReferenceCheck::scoped).
+void check_reference(Context& ctx, const FieldSpec& f, const json& v) {
+  const EntitySpec* target = entity_for_table(f.references);
+  std::string sql = "SELECT t.active FROM " + f.references + " t ";
+  Params params{json_to_value(v, f.type)};
+  std::string where = " WHERE t." + f.reference_column + " = ?";
+  if (target && !target->public_reference && ctx.user) {
+    auto cond = auth::scope_condition(*ctx.user, target->scope);
+    sql += target->joins;
+    where += " AND " + cond.sql;
+    params.insert(params.end(), cond.params.begin(), cond.params.end());
+  }
+  auto r = ctx.db.query(sql + where, params);
+  if (r.empty()) common::invalid(f.name, f.label + "引用的记录不存在");
+  if (r.scalar().as_int() == 0) common::invalid(f.name, f.label + "引用的记录已停用");
+}
+
+// A bound as people write it: 2000, 0.5, 1000000000 — never "2000.0" or "1e+09".
+std::string format_bound(double d) {
+  if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", d);
+  return buf;
+}
+
+[[noreturn]] void out_of_range(const FieldSpec& f, double d) {
+  if (f.min && (d < *f.min || !f.max)) common::invalid(f.name, f.label + "不能小于" + format_bound(*f.min) + f.unit);
+  if (f.max) common::invalid(f.name, f.label + "不能大于" + format_bound(*f.max) + f.unit);
+  common::invalid(f.name, f.label + "超出可处理的数值范围");
 }
 
 // Checks one incoming value against its field; returns the normalised JSON value.
@@ -207,13 +243,22 @@ json check_field(Context& ctx, const FieldSpec& f, const json& in) {
       v = s;
       break;
     }
-    case FieldType::integer:
-      if (!in.is_number_integer() && !(in.is_number_float() && std::floor(in.get<double>()) == in.get<double>()))
-        common::invalid(name, f.label + "须为整数");
+    case FieldType::integer: {
+      // 2.0 is an integer; 1e30 is not one we can hold, and casting it would be undefined.
+      constexpr double kLimit = 9007199254740992.0;  // 2^53: every integer below is exact in a double
+      bool whole_float = in.is_number_float() && std::floor(in.get<double>()) == in.get<double>() &&
+                         std::fabs(in.get<double>()) < kLimit;
+      if (in.is_number_float() && std::floor(in.get<double>()) == in.get<double>() && !whole_float) {
+        out_of_range(f, in.get<double>());
+      }
+      if (!in.is_number_integer() && !whole_float) common::invalid(name, f.label + "须为整数");
+      if (in.is_number_unsigned() && in.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+        out_of_range(f, in.get<double>());
       v = in.is_number_integer() ? in.get<int64_t>() : static_cast<int64_t>(in.get<double>());
       break;
+    }
     case FieldType::real:
-      if (!in.is_number()) common::invalid(name, f.label + "须为数字");
+      if (!in.is_number() || !std::isfinite(in.get<double>())) common::invalid(name, f.label + "须为数字");
       v = in.get<double>();
       break;
     case FieldType::boolean:
@@ -227,8 +272,7 @@ json check_field(Context& ctx, const FieldSpec& f, const json& in) {
   }
   if (v.is_number()) {
     double d = v.get<double>();
-    if (f.min && d < *f.min) common::invalid(name, f.label + "不能小于" + json(*f.min).dump());
-    if (f.max && d > *f.max) common::invalid(name, f.label + "不能大于" + json(*f.max).dump());
+    if ((f.min && d < *f.min) || (f.max && d > *f.max)) out_of_range(f, d);
   }
   if (!f.choices.empty()) {
     std::string sv = v.is_string() ? v.get<std::string>() : v.dump();
@@ -240,12 +284,7 @@ json check_field(Context& ctx, const FieldSpec& f, const json& in) {
       common::invalid(name, f.label + "取值无效,可选: " + allowed);
     }
   }
-  if (!f.references.empty()) {
-    auto r = ctx.db.query("SELECT active FROM " + f.references + " WHERE " + f.reference_column + " = ?",
-                          {json_to_value(v, f.type)});
-    if (r.empty()) common::invalid(name, f.label + "引用的记录不存在");
-    if (r.scalar().as_int() == 0) common::invalid(name, f.label + "引用的记录已停用");
-  }
+  if (!f.references.empty() && f.reference_check == ReferenceCheck::scoped) check_reference(ctx, f, v);
   return v;
 }
 
@@ -279,12 +318,18 @@ void merge_body(Context& ctx, const EntitySpec& s, const json& body, json& row, 
       common::invalid(f.name, f.label + "不能为空");
 }
 
+// Uniqueness is global, so a clash cannot be hidden; what it must not say is whose record
+// holds the value when the writer may not see that record (docs/SECURITY.md).
 void check_unique(Context& ctx, const EntitySpec& s, const json& row, int64_t self_id) {
   for (const auto& f : s.fields) {
-    if (!f.unique || !row.contains(f.name) || row[f.name].is_null()) continue;
+    if (!f.unique || !row.contains(f.name) || row[f.name].is_null() || f.name == s.idempotency_key) continue;
     auto r = ctx.db.query("SELECT id FROM " + s.table + " WHERE " + f.name + " = ? AND id <> ?",
                           {json_to_value(row[f.name], f.type), self_id});
-    if (!r.empty()) common::conflict("duplicate", f.label + "已存在", f.name);
+    if (r.empty()) continue;
+    std::string holder = std::to_string(r.scalar().as_int());
+    if (s.key == "id" && ctx.user && load(ctx, s, holder))
+      common::conflict("duplicate", f.label + "已存在(" + s.label + "编号" + holder + ")", f.name);
+    common::conflict("duplicate", f.label + "不能使用:已被其他单位的记录占用,如有疑问请联系主管卫健部门", f.name);
   }
 }
 
@@ -305,11 +350,9 @@ int64_t parse_version(Context& ctx, const json& body) {
   if (it == body.end()) {
     auto q = ctx.req.query.find("version");
     if (q == ctx.req.query.end()) common::invalid("version", "更新须提供版本号version(乐观并发控制)");
-    try {
-      return std::stoll(q->second);
-    } catch (const std::logic_error&) {
-      common::invalid("version", "版本号须为整数");
-    }
+    auto v = parse_integer(q->second);
+    if (!v) common::invalid("version", "版本号须为整数");
+    return *v;
   }
   if (!it->is_number_integer()) common::invalid("version", "版本号须为整数");
   return it->get<int64_t>();
@@ -391,7 +434,7 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
   std::string active = ctx.req.query_or("active", "1");
   if (active == "1" || active == "0") {
     where += " AND t.active = ?";
-    params.push_back(std::stoll(active));
+    params.push_back(static_cast<long long>(active == "1"));
   } else if (active != "all") {
     common::bad_request("bad_query", "参数active须为1、0或all", "active");
   }
@@ -399,13 +442,23 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
     auto it = ctx.req.query.find(f.name);
     if (!f.filter || it == ctx.req.query.end()) continue;
     where += " AND t." + f.name + " = ?";
-    if (f.type == FieldType::integer || f.type == FieldType::boolean) {
-      try {
-        params.push_back(f.type == FieldType::boolean ? Value(it->second == "true" || it->second == "1")
-                                                      : Value(std::stoll(it->second)));
-      } catch (const std::logic_error&) {
-        common::bad_request("bad_query", "参数" + f.name + "须为整数", f.name);
-      }
+    if (f.type == FieldType::boolean) {
+      const std::string& b = it->second;
+      if (b != "true" && b != "false" && b != "1" && b != "0")
+        common::bad_request("bad_query", "参数" + f.name + "须为true、false、1或0", f.name);
+      params.push_back(Value(b == "true" || b == "1"));
+    } else if (f.type == FieldType::integer) {
+      auto v = parse_integer(it->second);
+      if (!v) common::bad_request("bad_query", "参数" + f.name + "须为整数", f.name);
+      params.push_back(Value(static_cast<long long>(*v)));
+    } else if (f.type == FieldType::real) {
+      char* end = nullptr;
+      double d = std::strtod(it->second.c_str(), &end);
+      if (it->second.empty() || *end != '\0' || !std::isfinite(d))
+        common::bad_request("bad_query", "参数" + f.name + "须为数字", f.name);
+      params.push_back(Value(d));
+    } else if (f.type == FieldType::date && !common::is_valid_date(it->second)) {
+      common::bad_request("bad_query", "参数" + f.name + "须为日期(YYYY-MM-DD)", f.name);
     } else {
       params.push_back(it->second);
     }
@@ -451,7 +504,8 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
     bool desc = it->second[0] == '-';
     std::string name = desc ? it->second.substr(1) : it->second;
     const FieldSpec* f = s.field(name);
-    if (!(f && f->sort) && name != "id" && name != "updated_at")
+    // Never by a masked field: the order would give back what the mask hides.
+    if (!(f && f->sort && f->mask == Mask::none) && name != "id" && name != "updated_at")
       common::bad_request("bad_sort", "不支持按" + name + "排序", "sort");
     order = "t." + name + (desc ? " DESC" : " ASC");
   }
@@ -505,14 +559,44 @@ std::string key_of(const EntitySpec& s, const json& row) {
   return row[s.key].is_string() ? row[s.key].get<std::string>() : row[s.key].dump();
 }
 
-json create_row(Context& ctx, const EntitySpec& s, const json& body) {
+struct Created {
+  json row;
+  bool replayed = false;  // an earlier create with the same idempotency key
+};
+
+json insert_row(Context& ctx, const EntitySpec& s, const json& body);
+
+// With `replay`, a create whose idempotency key names a stored record answers that
+// record (the HTTP POST); without, the caller deals with keys (modules, importers).
+Created create_row(Context& ctx, const EntitySpec& s, const json& body, bool replay) {
   require_writer(ctx, s);
+  if (!replay) return {insert_row(ctx, s, body), false};
+  if (auto prior = replayed_create(ctx, s, body)) return {std::move(*prior), true};
+  const bool owns_transaction = !ctx.db.in_transaction();
+  try {
+    return {insert_row(ctx, s, body), false};
+  } catch (const std::exception& e) {
+    // A concurrent create with the same key won the race: ours rolled back (its
+    // transaction is gone with the exception), and the retry contract says one row and
+    // the stored record for every retry. Only a transaction of our own can be retried on;
+    // a caller's bigger transaction is left to the caller.
+    auto* api_error = dynamic_cast<const common::ApiError*>(&e);
+    auto* db_error = dynamic_cast<const store::DbError*>(&e);
+    bool clash = (api_error && api_error->status == 409) || (db_error && db_error->kind == store::DbError::Kind::unique);
+    if (!clash || !owns_transaction || s.idempotency_key.empty()) throw;
+    if (auto prior = replayed_create(ctx, s, body)) return {std::move(*prior), true};
+    throw;
+  }
+}
+
+json insert_row(Context& ctx, const EntitySpec& s, const json& body) {
   json row = json::object();
   merge_body(ctx, s, body, row, true);
+  store::Transaction tx(ctx.db);
+  // Inside the write transaction (SQLite takes the write lock at BEGIN IMMEDIATE), so a
+  // request that waited for a concurrent one sees what it wrote.
   if (s.prepare) s.prepare(ctx, row, nullptr);
   check_unique(ctx, s, row, 0);
-
-  store::Transaction tx(ctx.db);
   std::string now = common::now_iso();
   // Absent fields are left out so the column's default applies (NULL would override it).
   std::string cols, marks;
@@ -536,7 +620,8 @@ json create_row(Context& ctx, const EntitySpec& s, const json& body) {
 }
 
 http::Response handle_create(Context& ctx, const EntitySpec& s) {
-  return http::Response::json(create_row(ctx, s, ctx.json_body()), 201);
+  Created c = create_row(ctx, s, ctx.json_body(), true);
+  return http::Response::json(c.row, c.replayed ? 200 : 201);
 }
 
 json update_row(Context& ctx, const EntitySpec& s, const std::string& key, const json& body) {
@@ -647,7 +732,50 @@ json load_entity(Context& ctx, const EntitySpec& s, const std::string& key, bool
   return l->row;
 }
 
-json create_entity(Context& ctx, const EntitySpec& spec, const json& body) { return create_row(ctx, spec, body); }
+json create_entity(Context& ctx, const EntitySpec& spec, const json& body) {
+  return create_row(ctx, spec, body, false).row;
+}
+
+std::optional<json> replayed_create(Context& ctx, const EntitySpec& s, const json& body) {
+  if (s.idempotency_key.empty()) return std::nullopt;
+  auto given = body.find(s.idempotency_key);
+  if (given == body.end() || !given->is_string() || given->get<std::string>().empty()) return std::nullopt;
+  const FieldSpec& key_field = *s.field(s.idempotency_key);
+  auto r = ctx.db.query("SELECT id FROM " + s.table + " WHERE " + s.idempotency_key + " = ?", {given->get<std::string>()});
+  if (r.empty()) return std::nullopt;
+  auto stored = load(ctx, s, std::to_string(r.scalar().as_int()));
+  // Someone else's record: say no more than that the key is taken.
+  if (!stored) common::conflict("duplicate", key_field.label + "已被使用,请换一个重新提交", s.idempotency_key);
+  json incoming = json::object();
+  merge_body(ctx, s, body, incoming, true);
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const FieldSpec* f = s.field(it.key());
+    if (!f || !f->writable || !incoming.contains(f->name)) continue;
+    const json& was = stored->row[f->name];
+    const json& now = incoming[f->name];
+    bool same = was == now || (was.is_number() && now.is_number() && std::fabs(was.get<double>() - now.get<double>()) < 1e-9);
+    if (!same)
+      common::conflict("idempotency_mismatch",
+                       key_field.label + "“" + given->get<std::string>() + "”已用于另一条内容不同的记录(" + f->label +
+                           "不一致),请勿重复使用",
+                       s.idempotency_key);
+  }
+  if (!sees_full(s, ctx.me(), *stored)) apply_masks(s, stored->row);
+  return stored->row;
+}
+
+std::vector<std::shared_ptr<const EntitySpec>> registered_entities() {
+  std::lock_guard lock(registry_mutex);
+  std::vector<std::shared_ptr<const EntitySpec>> out;
+  for (const auto& [table, spec] : registry()) out.push_back(spec);
+  return out;
+}
+
+const EntitySpec* entity_for_table(const std::string& table) {
+  std::lock_guard lock(registry_mutex);
+  auto it = registry().find(table);
+  return it == registry().end() ? nullptr : it->second.get();
+}
 
 json update_entity(Context& ctx, const EntitySpec& spec, const std::string& key, const json& body) {
   return update_row(ctx, spec, key, body);
@@ -686,6 +814,10 @@ json entity_input_schema(const EntitySpec& s) {
 
 void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec) {
   const EntitySpec& s = *spec;
+  {
+    std::lock_guard lock(registry_mutex);
+    registry()[s.table] = spec;
+  }
   std::string item = s.route + "/{" + s.key + "}";
   std::vector<std::string> qp = {"page", "page_size", "sort", "q", "region", "active", "format"};
   for (const auto& f : s.fields) {

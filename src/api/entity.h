@@ -20,7 +20,20 @@ namespace yilian::api {
 
 enum class FieldType { text, integer, real, boolean, date };
 
-enum class Mask { none, id_number, phone };
+enum class Mask { none, id_number, phone, birth_date };
+
+// How a reference to another table is checked, before any other check reads the row.
+enum class ReferenceCheck {
+  // The writer must be able to read the referenced row through its entity's scope; a row
+  // outside it is refused exactly as a missing one (same code, same message), so writes
+  // never reveal what reads hide. Entities marked public_reference (regions,
+  // institutions: public bodies, not personal data) only need to exist and be active.
+  scoped,
+  // The module's prepare hook decides from the domain rule who may be named (a mentee
+  // must be staff of the recipient; a senior doctor staff of a level 2+ hospital) and
+  // refuses a missing row and a non-candidate with the same message.
+  candidate,
+};
 
 struct FieldSpec {
   std::string name;
@@ -36,9 +49,11 @@ struct FieldSpec {
   Mask mask = Mask::none; // masked in lists; in full only for those who may edit the row
   size_t max_length = 100;
   std::optional<double> min, max;
+  std::string unit;  // of min/max, said in range messages: "元", "年", "人次"
   std::vector<std::pair<std::string, std::string>> choices;  // value → 中文
   std::string references;             // table that must hold an active row with this value
   std::string reference_column = "id";
+  ReferenceCheck reference_check = ReferenceCheck::scoped;
 };
 
 class EntitySpec {
@@ -55,6 +70,12 @@ class EntitySpec {
   std::vector<std::pair<std::string, std::string>> extra_columns;  // (SQL, JSON name), read-only
   auth::ScopeColumns scope;
   std::vector<auth::Role> writers;   // may create/update/delete rows inside their scope
+  // Rows other entities may reference whatever the writer's scope (see ReferenceCheck).
+  bool public_reference = false;
+  // A field whose value a client chooses once per record (an offline phone's client_id):
+  // a repeated create with the same value answers the stored record (200) instead of a
+  // second row, concurrent or not; with a different body it is 409 naming the field.
+  std::string idempotency_key;
   std::string default_sort = "id";
   bool generic_create = true;  // false when the module writes its own POST handler
   // Cross-field checks and derived fields, after each field passed its own checks.
@@ -74,6 +95,13 @@ nlohmann::json load_entity(Context& ctx, const EntitySpec& spec, const std::stri
 nlohmann::json create_entity(Context& ctx, const EntitySpec& spec, const nlohmann::json& body);
 nlohmann::json update_entity(Context& ctx, const EntitySpec& spec, const std::string& key,
                              const nlohmann::json& body);
+// The stored record a repeated create names through the spec's idempotency key, if any:
+// the record (the caller answers 200) when the user may see it and the body agrees with
+// it; 409 naming the key when it belongs to a record the user may not see, or differs.
+std::optional<nlohmann::json> replayed_create(Context& ctx, const EntitySpec& spec, const nlohmann::json& body);
+// The entity registered for a table (reference checks), or null.
+const EntitySpec* entity_for_table(const std::string& table);
+std::vector<std::shared_ptr<const EntitySpec>> registered_entities();
 nlohmann::json entity_schema(const EntitySpec& spec);
 nlohmann::json entity_input_schema(const EntitySpec& spec);
 // Whether the key's row is visible to the user (used for write checks and by modules).

@@ -33,6 +33,10 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )"},
+      // The hash chain (audit/chain.h). Rows written before it have no hashes; the chain
+      // starts at the first row that has one.
+      {112, "audit log hash chain", "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;\n"
+                                    "ALTER TABLE audit_log ADD COLUMN row_hash TEXT;\n"},
   };
 }
 

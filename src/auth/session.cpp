@@ -45,12 +45,10 @@ Principal principal_for_user(store::Db& db, int64_t user_id) {
 LoginResult login(store::Db& db, const std::string& username, const std::string& password,
                   const std::string& remote_addr, const LoginPolicy& policy) {
   const int64_t now = common::now_unix();
-  auto r = db.query(
-      "SELECT id, password_hash, failed_logins, lock_count, locked_until, active, scope_region, institution_id "
-      "FROM app_user WHERE username = ?",
-      {username});
+  auto r = db.query("SELECT id, password_hash, active, scope_region, institution_id FROM app_user WHERE username = ?",
+                    {username});
   audit::Entry fail{"login_failed", "app_user", "", "", 0, nullptr, {{"username", username}}};
-  if (r.empty() || r.rows[0][5].as_int() == 0) {
+  if (r.empty() || r.rows[0][2].as_int() == 0) {
     verify_password(dummy_hash(), password);
     audit::record(db, nullptr, remote_addr, fail, username);
     common::unauthorized("用户名或密码错误");
@@ -58,31 +56,38 @@ LoginResult login(store::Db& db, const std::string& username, const std::string&
   const auto& u = r.rows[0];
   const int64_t id = u[0].as_int();
   fail.entity_id = std::to_string(id);
-  fail.region_code = u[6].as_text();
-  fail.institution_id = u[7].as_int();
-  if (u[4].as_int() > now) {
-    int64_t minutes = (u[4].as_int() - now + 59) / 60;
+  fail.region_code = u[3].as_text();
+  fail.institution_id = u[4].as_int();
+
+  // Each guess is claimed in the database before the password is checked, in one
+  // statement, so no burst of concurrent requests gets more than max_failures guesses
+  // per lock period: failed_logins counts guesses since the last success or lock,
+  // including those still being checked.
+  auto claim = db.query("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ? AND locked_until <= ? AND "
+                        "failed_logins < ? RETURNING failed_logins, lock_count",
+                        {id, now, static_cast<int64_t>(policy.max_failures)});
+  if (claim.empty()) {
     audit::record(db, nullptr, remote_addr, fail, username);
-    throw common::ApiError(423, "account_locked",
-                           "登录失败次数过多,账号已锁定,请" + std::to_string(minutes) + "分钟后再试");
+    int64_t locked_until = db.query("SELECT locked_until FROM app_user WHERE id = ?", {id}).scalar().as_int();
+    if (locked_until > now)
+      throw common::ApiError(423, "account_locked",
+                             "登录失败次数过多,账号已锁定,请" + std::to_string((locked_until - now + 59) / 60) +
+                                 "分钟后再试");
+    throw common::ApiError(423, "account_locked", "该账号正在进行的登录尝试过多,请稍后再试");
   }
+  const int64_t guesses = claim.rows[0][0].as_int(), locks = claim.rows[0][1].as_int();
+
   if (!verify_password(u[1].as_text(), password)) {
-    int64_t failures = u[2].as_int() + 1;
-    int64_t locks = u[3].as_int();
-    int64_t locked_until = 0;
-    if (failures >= policy.max_failures) {
-      int64_t seconds = std::min<int64_t>(int64_t(policy.lock_seconds) << std::min<int64_t>(locks, 10), 86400);
-      locked_until = now + seconds;
-      ++locks;
-      failures = 0;
-    }
     store::Transaction tx(db);
-    db.exec("UPDATE app_user SET failed_logins = ?, lock_count = ?, locked_until = ? WHERE id = ?",
-            {failures, locks, locked_until, id});
+    bool lock = guesses >= policy.max_failures;
+    if (lock) {
+      int64_t seconds = std::min<int64_t>(int64_t(policy.lock_seconds) << std::min<int64_t>(locks, 10), 86400);
+      db.exec("UPDATE app_user SET failed_logins = 0, lock_count = lock_count + 1, locked_until = ? WHERE id = ?",
+              {now + seconds, id});
+    }
     audit::record(db, nullptr, remote_addr, fail, username);
     tx.commit();
-    if (locked_until)
-      throw common::ApiError(423, "account_locked", "登录失败次数过多,账号已锁定,请稍后再试");
+    if (lock) throw common::ApiError(423, "account_locked", "登录失败次数过多,账号已锁定,请稍后再试");
     common::unauthorized("用户名或密码错误");
   }
 

@@ -17,6 +17,7 @@ int cmd_import(const Args& a);
 int cmd_export(const Args& a);
 int cmd_check(const Args& a);
 int cmd_weekly(const Args& a);
+int cmd_audit(const Args& a);
 
 // Opens the database (creating the folder of a SQLite file) and migrates it.
 std::unique_ptr<store::Db> open_migrated(const std::string& url);

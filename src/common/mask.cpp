@@ -15,4 +15,6 @@ std::string mask_phone(const std::string& phone) {
   return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
 }
 
+std::string mask_birth_date(const std::string& date) { return date.empty() ? date : "****-**-**"; }
+
 }  // namespace yilian::common

@@ -8,5 +8,9 @@ namespace yilian::common {
 std::string mask_id_number(const std::string& id);
 // "13812345678" → "138****5678".
 std::string mask_phone(const std::string& phone);
+// "1990-01-01" → "****-**-**". The masked ID number keeps every digit but the eight of
+// the birth date, so whoever sees it masked must not see the birth date either: with
+// both hidden, ≈2,300 valid numbers fit what remains visible (docs/SECURITY.md).
+std::string mask_birth_date(const std::string& date);
 
 }  // namespace yilian::common

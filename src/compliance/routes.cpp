@@ -18,6 +18,9 @@ Report run(api::Context& ctx) {
   std::string year = common::today().substr(0, 4);
   rq.from = ctx.req.query_or("from", year + "-01-01");
   rq.to = ctx.req.query_or("to", year + "-12-31");
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"from", rq.from}, {"to", rq.to}})
+    if (!common::is_valid_date(value)) common::bad_request("bad_query", std::string("参数 ") + key + " 须为日期(YYYY-MM-DD)", key);
+  if (rq.to < rq.from) common::bad_request("bad_query", "参数 to 不能早于 from", "to");
   rq.today = ctx.req.query_or("today");  // lets a report be reproduced as of a past day
   if (!rq.today.empty() && !common::is_valid_date(rq.today))
     common::bad_request("bad_query", "评估日期无效(YYYY-MM-DD)", "today");

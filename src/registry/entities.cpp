@@ -45,6 +45,7 @@ std::shared_ptr<const api::EntitySpec> region_entity() {
     };
     s->scope = {.region = "t.code", .personal_sees_region = true};
     s->writers = {Role::admin, Role::bureau};
+    s->public_reference = true;  // the published 统计用区划代码
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       std::string code = text(row, "code");
       RegionLevel level = region_level(code);
@@ -86,19 +87,22 @@ std::shared_ptr<const api::EntitySpec> institution_entity() {
         {.name = "grade", .label = "医院等次", .filter = true, .max_length = 1, .choices = hospital_grades()},
         {.name = "ownership", .label = "经济类型", .required = true, .filter = true, .max_length = 20,
          .choices = ownerships()},
-        {.name = "beds", .type = FieldType::integer, .label = "编制床位", .sort = true, .min = 0, .max = 20000},
+        {.name = "beds", .type = FieldType::integer, .label = "编制床位", .sort = true, .min = 0, .max = 20000, .unit = "张"},
         {.name = "region_code", .label = "所在区划", .required = true, .filter = true, .sort = true,
          .max_length = 12, .references = "region", .reference_column = "code"},
         {.name = "parent_id", .type = FieldType::integer, .label = "上级(主管)机构", .filter = true,
          .references = "institution"},
         {.name = "address", .label = "地址", .max_length = 120},
         {.name = "phone", .label = "联系电话", .max_length = 20},
-        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54},
-        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136},
+        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54, .unit = "度"},
+        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136, .unit = "度"},
     };
     s->extra_columns = {{"(SELECT r.name FROM region r WHERE r.code = t.region_code)", "region_name"}};
     s->scope = {.region = "t.region_code", .institution = "t.id", .kind = "t.kind", .personal_sees_institution = true};
     s->writers = {Role::admin, Role::bureau};
+    // Health institutions are public bodies: any writer may name one (the recipient of a
+    // relationship, a trainee's host); which one is allowed is the referring module's rule.
+    s->public_reference = true;
     s->prepare = [](api::Context& ctx, json& row, const json*) {
       std::string kind = text(row, "kind");
       RegionLevel level = level_in_db(ctx, text(row, "region_code"));
@@ -163,13 +167,13 @@ std::shared_ptr<const api::EntitySpec> village_entity() {
          .sort = true, .search = true, .unique = true, .max_length = 12, .references = "region",
          .reference_column = "code"},
         {.name = "population", .type = FieldType::integer, .label = "常住人口", .sort = true, .min = 0,
-         .max = 200000},
+         .max = 200000, .unit = "人"},
         {.name = "village_doctor_count", .type = FieldType::integer, .label = "村医人数", .sort = true, .min = 0,
-         .max = 200},
+         .max = 200, .unit = "人"},
         {.name = "has_fixed_doctor", .type = FieldType::boolean, .label = "有固定村医", .filter = true},
         {.name = "is_relocation_site", .type = FieldType::boolean, .label = "搬迁安置点", .filter = true},
-        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54},
-        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136},
+        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54, .unit = "度"},
+        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136, .unit = "度"},
     };
     s->joins = "JOIN region r ON r.code = t.region_code";
     s->extra_columns = {{"r.name", "name"},
@@ -206,7 +210,7 @@ std::shared_ptr<const api::EntitySpec> staff_entity() {
          .references = "department"},
         {.name = "name", .label = "姓名", .required = true, .sort = true, .search = true, .max_length = 30},
         {.name = "sex", .label = "性别", .filter = true, .max_length = 1, .choices = sexes()},
-        {.name = "birth_date", .type = FieldType::date, .label = "出生日期", .sort = true},
+        {.name = "birth_date", .type = FieldType::date, .label = "出生日期", .mask = api::Mask::birth_date},
         {.name = "id_number", .label = "身份证号", .unique = true, .mask = api::Mask::id_number, .max_length = 18},
         {.name = "phone", .label = "手机号", .mask = api::Mask::phone, .max_length = 20},
         {.name = "profession", .label = "专业类别", .required = true, .filter = true, .max_length = 20,
@@ -215,7 +219,7 @@ std::shared_ptr<const api::EntitySpec> staff_entity() {
         {.name = "title_level", .label = "职称级别", .writable = false, .filter = true, .max_length = 20,
          .choices = title_levels()},
         {.name = "promotion_year", .type = FieldType::integer, .label = "拟申报晋升年度", .filter = true,
-         .min = 2000, .max = 2100},
+         .min = 2000, .max = 2100, .unit = "年"},
     };
     s->joins = "JOIN institution i ON i.id = t.institution_id";
     s->display_joins = "LEFT JOIN department d ON d.id = t.department_id";
@@ -226,18 +230,26 @@ std::shared_ptr<const api::EntitySpec> staff_entity() {
       std::string id = text(row, "id_number");
       std::string birth = text(row, "birth_date");
       std::string sex = text(row, "sex");
+      // On the merged record, for every write path: a birth date or sex written now must
+      // agree with the ID number; a new ID number fills in whichever of them was not
+      // written. (Unchanged values are not re-judged, so an old record whose fields
+      // disagree can still have its other fields edited.)
+      for (auto& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       bool id_changed = !before || text(*before, "id_number") != id;
-      if (!id.empty() && (id_changed || !before)) {
-        for (auto& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      bool birth_written = !before || text(*before, "birth_date") != birth;
+      bool sex_written = !before || text(*before, "sex") != sex;
+      if (!id.empty()) {
         row["id_number"] = id;
         IdNumberInfo info = check_id_number(id);
-        if (!info.valid) common::invalid("id_number", info.problem);
-        if (!birth.empty() && birth != info.birth_date)
-          common::invalid("birth_date", "出生日期与身份证号不符(身份证为" + info.birth_date + ")");
-        if (!sex.empty() && sex != info.sex)
-          common::invalid("sex", std::string("性别与身份证号不符(身份证为") + (info.sex == "1" ? "男" : "女") + ")");
-        row["birth_date"] = info.birth_date;
-        row["sex"] = info.sex;
+        if (!info.valid && id_changed) common::invalid("id_number", info.problem);
+        if (info.valid) {
+          if (birth_written && !birth.empty() && birth != info.birth_date)
+            common::invalid("birth_date", "出生日期与身份证号不符(身份证为" + info.birth_date + ")");
+          if (sex_written && !sex.empty() && sex != info.sex)
+            common::invalid("sex", std::string("性别与身份证号不符(身份证为") + (info.sex == "1" ? "男" : "女") + ")");
+          if (id_changed || birth.empty()) row["birth_date"] = info.birth_date;
+          if (id_changed || sex.empty()) row["sex"] = info.sex;
+        }
       }
       if (text(row, "birth_date").empty()) common::invalid("birth_date", "出生日期不能为空(或填写身份证号)");
       if (text(row, "sex").empty()) common::invalid("sex", "性别不能为空(或填写身份证号)");

@@ -174,7 +174,13 @@ bool same_value(const json& current, const json& incoming) {
 }
 
 std::string mask_for(api::Mask m, const std::string& v) {
-  return m == api::Mask::id_number ? common::mask_id_number(v) : m == api::Mask::phone ? common::mask_phone(v) : v;
+  switch (m) {
+    case api::Mask::id_number: return common::mask_id_number(v);
+    case api::Mask::phone: return common::mask_phone(v);
+    case api::Mask::birth_date: return common::mask_birth_date(v);
+    case api::Mask::none: break;
+  }
+  return v;
 }
 
 std::string db_error_message(const store::DbError& e) {
@@ -207,7 +213,8 @@ class Importer {
   void import_row(const Pending& p);
   json row_body(const Pending& p, std::map<std::string, std::string>& masked);
   // The existing row's entity key ("" when new) and whether it is active.
-  std::pair<std::string, bool> find_existing(const json& body, const Pending& p);
+  std::pair<std::string, bool> find_existing(const json& body, const Pending& p,
+                                             const std::map<std::string, std::string>& masked);
   int64_t institution_id(const std::string& code, const std::string& field);
   void problem(const Pending& p, const std::string& field, const std::string& message);
   std::string label_of_field(const std::string& field) const;
@@ -315,7 +322,8 @@ int64_t Importer::institution_id(const std::string& code, const std::string& fie
   return institutions_[code] = r.scalar().as_int();
 }
 
-std::pair<std::string, bool> Importer::find_existing(const json& body, const Pending& p) {
+std::pair<std::string, bool> Importer::find_existing(const json& body, const Pending& p,
+                                                     const std::map<std::string, std::string>& masked) {
   auto text = [&](const char* k) { return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : ""; };
   std::string key_field = key_column(kind_);
   std::string natural = text(key_column(kind_));
@@ -323,9 +331,19 @@ std::pair<std::string, bool> Importer::find_existing(const json& body, const Pen
   if (kind_ == TransferKind::staff && !natural.empty()) {
     r = ctx_.db.query("SELECT id, active FROM staff WHERE id_number = ?", {natural});
   } else if (kind_ == TransferKind::staff) {
-    if (!body.contains("institution_id") || text("name").empty() || text("birth_date").empty()) return {"", true};
-    r = ctx_.db.query("SELECT id, active FROM staff WHERE institution_id = ? AND name = ? AND birth_date = ? AND active = 1",
-                      {body["institution_id"].get<int64_t>(), text("name"), text("birth_date")});
+    // An exported sheet carries masked ID numbers (and birth dates): the row is the staff
+    // member of that institution with that name whose number masks the same way.
+    auto masked_id = masked.find("id_number");
+    bool identified = !text("birth_date").empty() || masked_id != masked.end() || masked.count("birth_date");
+    if (!body.contains("institution_id") || text("name").empty() || !identified) return {"", true};
+    auto candidates = ctx_.db.query("SELECT id, active, id_number, birth_date FROM staff WHERE institution_id = ? AND "
+                                    "name = ? AND active = 1",
+                                    {body["institution_id"].get<int64_t>(), text("name")});
+    for (const auto& c : candidates.rows) {
+      bool same_id = masked_id == masked.end() || mask_for(api::Mask::id_number, c[2].as_text()) == masked_id->second;
+      bool same_birth = text("birth_date").empty() || c[3].as_text() == text("birth_date");
+      if (same_id && same_birth) r.rows.push_back({c[0], c[1]});
+    }
     if (r.size() > 1) common::invalid("id_number", "该机构有多名同名且出生日期相同的人员,请填写身份证号以区分");
     natural = r.empty() ? "" : "#" + r.scalar().as_text();
     key_field = "name";
@@ -346,7 +364,7 @@ std::pair<std::string, bool> Importer::find_existing(const json& body, const Pen
 void Importer::import_row(const Pending& p) {
   std::map<std::string, std::string> masked;
   json body = row_body(p, masked);
-  auto [key, active] = find_existing(body, p);
+  auto [key, active] = find_existing(body, p, masked);
   if (key.empty()) {
     for (const auto& [field, value] : masked)
       common::invalid(field, spec_->field(field)->label + "为脱敏值,新建时须填写完整号码");

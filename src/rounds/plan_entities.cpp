@@ -109,7 +109,7 @@ std::shared_ptr<const EntitySpec> plan_doctor_entity() {
         {.name = "slot_id", .type = FieldType::integer, .label = "排班", .required = true, .immutable = true,
          .filter = true, .references = "round_plan_slot"},
         {.name = "staff_id", .type = FieldType::integer, .label = "医疗骨干", .required = true, .immutable = true,
-         .filter = true, .references = "staff"},
+         .filter = true, .references = "staff", .reference_check = api::ReferenceCheck::candidate},
     };
     s->joins = "JOIN round_plan_slot ps ON ps.id = t.slot_id JOIN rounds_team rt ON rt.id = ps.team_id "
                "JOIN institution i ON i.id = rt.institution_id JOIN staff st ON st.id = t.staff_id "

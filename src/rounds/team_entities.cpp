@@ -1,6 +1,7 @@
 // Teams, their members, the village grid and the senior-doctor pool. Township centres
 // manage their own; the bureau its region; a senior doctor's hospital sees its doctors.
 #include <algorithm>
+#include <optional>
 
 #include "common/error.h"
 #include "registry/region_code.h"
@@ -35,37 +36,45 @@ struct StaffInfo {
   std::string profession, institution_kind, region_code, level;
 };
 
-StaffInfo staff_info(api::Context& ctx, int64_t staff_id) {
+// Staff named by team and pool records are candidates by domain rule, not by the
+// writer's read scope (a township names county specialists it cannot list); a missing id
+// is refused with the same message as any non-candidate.
+std::optional<StaffInfo> staff_info(api::Context& ctx, int64_t staff_id) {
   auto r = ctx.db.query(
       "SELECT st.institution_id, st.profession, i.kind, i.region_code, i.level FROM staff st JOIN institution i ON "
-      "i.id = st.institution_id WHERE st.id = ?",
+      "i.id = st.institution_id WHERE st.id = ? AND st.active = 1",
       {staff_id});
-  return {r.rows[0][0].as_int(), r.rows[0][1].as_text(), r.rows[0][2].as_text(), r.rows[0][3].as_text(),
-          r.rows[0][4].as_text()};
+  if (r.empty()) return std::nullopt;
+  return StaffInfo{r.rows[0][0].as_int(), r.rows[0][1].as_text(), r.rows[0][2].as_text(), r.rows[0][3].as_text(),
+                   r.rows[0][4].as_text()};
 }
 
 bool same_county(const std::string& a, const std::string& b) { return a.substr(0, 6) == b.substr(0, 6); }
 
 // V3: a 全专联合 team pairs the centre's GPs with specialists of the county lead hospital.
 void check_member_role(api::Context& ctx, const Team& team, const json& row) {
-  StaffInfo s = staff_info(ctx, integer(row, "staff_id"));
+  std::optional<StaffInfo> found = staff_info(ctx, integer(row, "staff_id"));
+  StaffInfo s = found.value_or(StaffInfo{});
   std::string role = text(row, "role");
-  bool own = s.institution_id == team.institution_id;
+  bool own = found && s.institution_id == team.institution_id;
   if (role == "gp" && !(own && s.profession == "clinical"))
     common::invalid("staff_id", "全科医生须为本卫生院的医师");
   if (role == "nurse" && !(own && s.profession == "nursing")) common::invalid("staff_id", "护士须为本卫生院的护理人员");
   if (role == "public_health" && !own) common::invalid("staff_id", "公共卫生人员须为本卫生院的人员");
   if (role == "village_doctor" &&
-      !(s.institution_kind == "D600" && s.region_code.rfind(registry::region_prefix(team.region_code), 0) == 0))
+      !(found && s.institution_kind == "D600" && s.region_code.rfind(registry::region_prefix(team.region_code), 0) == 0))
     common::invalid("staff_id", "乡村医生须为本乡镇村卫生室的人员");
   if (role == "specialist") {
     if (team.kind != "general_specialist") common::invalid("role", "专科医生只能加入全专联合家庭医生团队");
-    if (s.institution_kind.empty() || s.institution_kind[0] != 'A' || !same_county(s.region_code, team.region_code))
-      common::invalid("staff_id", "专科医生须来自本县(区)的医院");
+    // One answer for every person who cannot be named, so it says nothing about them.
     auto leads = community_leads(ctx, team.institution_id);
-    if (!leads.empty() && std::find(leads.begin(), leads.end(), s.institution_id) == leads.end())
-      common::invalid("staff_id", "专科医生须来自本卫生院所在医共体的牵头医院");
+    bool county_hospital = found && !s.institution_kind.empty() && s.institution_kind[0] == 'A' &&
+                           same_county(s.region_code, team.region_code);
+    bool lead = leads.empty() || std::find(leads.begin(), leads.end(), s.institution_id) != leads.end();
+    if (!county_hospital || !lead)
+      common::invalid("staff_id", "专科医生须为本卫生院所在医共体牵头医院(未组建医共体时为本县医院)的医生");
   }
+  if (!found) common::invalid("staff_id", "成员须为在职的医务人员");
 }
 
 // Overlapping periods of the same person (or village) are refused, naming what is in the way.
@@ -92,7 +101,7 @@ std::shared_ptr<const EntitySpec> team_entity() {
         {.name = "kind", .label = "团队类型", .required = true, .filter = true, .max_length = 20,
          .choices = team_kinds()},
         {.name = "has_vehicle", .type = FieldType::boolean, .label = "配备巡诊车", .filter = true},
-        {.name = "max_trip_km", .type = FieldType::real, .label = "无车时单趟往返里程上限(公里)", .min = 0, .max = 500},
+        {.name = "max_trip_km", .type = FieldType::real, .label = "无车时单趟往返里程上限(公里)", .min = 0, .max = 500, .unit = "公里"},
         {.name = "max_villages_per_trip", .type = FieldType::integer, .label = "每趟最多巡诊村数", .min = 1, .max = 3},
         {.name = "start_date", .type = FieldType::date, .label = "组建日期", .required = true, .sort = true},
         {.name = "end_date", .type = FieldType::date, .label = "撤销日期", .sort = true},
@@ -128,7 +137,7 @@ std::shared_ptr<const EntitySpec> team_member_entity() {
         {.name = "team_id", .type = FieldType::integer, .label = "巡诊团队", .required = true, .immutable = true,
          .filter = true, .references = "rounds_team"},
         {.name = "staff_id", .type = FieldType::integer, .label = "成员", .required = true, .immutable = true,
-         .filter = true, .references = "staff"},
+         .filter = true, .references = "staff", .reference_check = api::ReferenceCheck::candidate},
         {.name = "role", .label = "团队角色", .required = true, .filter = true, .max_length = 20,
          .choices = member_roles()},
         {.name = "start_date", .type = FieldType::date, .label = "加入日期", .required = true, .sort = true},
@@ -197,7 +206,7 @@ std::shared_ptr<const EntitySpec> senior_doctor_entity() {
     s->default_sort = "start_date";
     s->fields = {
         {.name = "staff_id", .type = FieldType::integer, .label = "医疗骨干", .required = true, .immutable = true,
-         .filter = true, .references = "staff"},
+         .filter = true, .references = "staff", .reference_check = api::ReferenceCheck::candidate},
         {.name = "township_institution_id", .type = FieldType::integer, .label = "参加巡诊的乡镇卫生院",
          .required = true, .immutable = true, .filter = true, .references = "institution"},
         {.name = "affiliation", .label = "来源", .required = true, .filter = true, .max_length = 20,
@@ -219,9 +228,10 @@ std::shared_ptr<const EntitySpec> senior_doctor_entity() {
       auto t = ctx.db.query("SELECT kind, region_code FROM institution WHERE id = ?", {township});
       if (!runs_village_teams(t.rows[0][0].as_text()))
         common::invalid("township_institution_id", "须为乡镇卫生院或社区卫生服务中心");
-      StaffInfo s = staff_info(ctx, integer(row, "staff_id"));
+      std::optional<StaffInfo> found = staff_info(ctx, integer(row, "staff_id"));
+      StaffInfo s = found.value_or(StaffInfo{});
       // V6: 二级以上医院医疗骨干; the hospital's level comes from the registry.
-      if (s.level != "2" && s.level != "3")
+      if (!found || (s.level != "2" && s.level != "3"))
         common::invalid("staff_id", "须为二级以上医院的医务人员(所在医院未登记等级或低于二级)");
       if (text(row, "affiliation") == "external_tertiary" && s.level != "3")
         common::invalid("affiliation", "医联体外部协作医院须为三级医院");

@@ -30,15 +30,18 @@ void check_day(api::Context& ctx, const std::string& day) {
   }
 }
 
-// A team member or pool doctor records for their own team only.
-void check_recorder(api::Context& ctx, const Team& team, const std::string& day) {
+// A team member or pool doctor records for their own team only. Asked before anything
+// reads the team, so a team that does not exist and one the recorder does not serve get
+// the same answer.
+void check_recorder(api::Context& ctx, int64_t team_id, const std::string& day) {
   int64_t staff = ctx.me().staff_id;
   auto member = ctx.db.query("SELECT x.id FROM team_member x WHERE x.active = 1 AND x.team_id = ? AND x.staff_id = ? "
                              "AND " + overlaps("x"),
-                             {team.id, staff, day, day});
-  auto senior = ctx.db.query("SELECT x.id FROM senior_doctor x WHERE x.active = 1 AND x.township_institution_id = ? AND "
-                             "x.staff_id = ? AND " + overlaps("x"),
-                             {team.institution_id, staff, day, day});
+                             {team_id, staff, day, day});
+  auto senior = ctx.db.query("SELECT x.id FROM senior_doctor x JOIN rounds_team rt ON rt.institution_id = "
+                             "x.township_institution_id WHERE rt.id = ? AND x.active = 1 AND x.staff_id = ? AND " +
+                                 overlaps("x"),
+                             {team_id, staff, day, day});
   if (member.empty() && senior.empty()) common::forbidden("只有本团队成员或参加本乡镇巡诊的医疗骨干可以登记巡诊记录");
 }
 
@@ -66,10 +69,15 @@ void link_plan_slot(api::Context& ctx, json& row, const json* before) {
 }
 
 void prepare_visit(api::Context& ctx, json& row, const json* before) {
-  if (!personal(ctx.me())) require_team_in_scope(ctx, integer(row, "team_id"));
-  Team team = load_team(ctx, integer(row, "team_id"));
   std::string day = text(row, "day"), village = text(row, "village_code");
-  if (!before && personal(ctx.me())) check_recorder(ctx, team, day);
+  // team_id is a candidate reference: field staff name the team they serve, others a
+  // team in their scope; both are settled before the team is read.
+  if (personal(ctx.me())) {
+    if (!before) check_recorder(ctx, integer(row, "team_id"), day);
+  } else if (!api::entity_in_scope(ctx, *team_entity(), std::to_string(integer(row, "team_id")))) {
+    common::invalid("team_id", "巡诊团队引用的记录不存在");
+  }
+  Team team = load_team(ctx, integer(row, "team_id"));
   check_day(ctx, day);
   check_team_runs_on(team, day, "day");
   if (registry::region_level(village) != registry::RegionLevel::village)
@@ -105,7 +113,7 @@ std::shared_ptr<const EntitySpec> visit_entity() {
     s->fields = {
         {.name = "client_id", .label = "客户端编号(防重复提交)", .immutable = true, .unique = true, .max_length = 64},
         {.name = "team_id", .type = FieldType::integer, .label = "巡诊团队", .required = true, .immutable = true,
-         .filter = true, .references = "rounds_team"},
+         .filter = true, .references = "rounds_team", .reference_check = api::ReferenceCheck::candidate},
         {.name = "village_code", .label = "行政村", .required = true, .filter = true, .max_length = 12,
          .references = "region", .reference_column = "code"},
         {.name = "day", .type = FieldType::date, .label = "日期", .required = true, .filter = true, .sort = true},
@@ -117,8 +125,8 @@ std::shared_ptr<const EntitySpec> visit_entity() {
     for (const auto& c : visit_counts())
       s->fields.push_back({.name = c.field, .type = FieldType::integer, .label = c.label, .min = 0, .max = 100000});
     s->fields.insert(s->fields.end(),
-                     {{.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54},
-                      {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136},
+                     {{.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54, .unit = "度"},
+                      {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136, .unit = "度"},
                       {.name = "photo_ref", .label = "现场照片编号", .max_length = 200},
                       {.name = "notes", .label = "备注", .max_length = 500},
                       {.name = "recorder_staff_id", .type = FieldType::integer, .label = "登记人", .writable = false}});
@@ -133,6 +141,7 @@ std::shared_ptr<const EntitySpec> visit_entity() {
     s->scope = team_scope();
     s->scope.staff = "t.recorder_staff_id";
     s->writers = {Role::admin, Role::township, Role::doctor, Role::village_doctor};
+    s->idempotency_key = "client_id";
     s->prepare = prepare_visit;
     return s;
   }();

@@ -3,6 +3,7 @@
 // (200) instead of creating a second one, even when the retry races the first request.
 #include "rounds/visits.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "common/error.h"
 #include "rounds/checks.h"
 #include "rounds/choices.h"
+#include "registry/entities.h"
 #include "rounds/entities.h"
 
 namespace yilian::rounds {
@@ -47,9 +49,11 @@ People take_people(json& body) {
   return p;
 }
 
+// A person named in an error message: by name only when the user may read the staff
+// record, so a refused write never tells a name the reads hide.
 std::string staff_name(api::Context& ctx, int64_t id) {
-  auto r = ctx.db.query("SELECT name FROM staff WHERE id = ?", {id});
-  return r.empty() ? "编号" + std::to_string(id) : r.scalar().as_text();
+  if (!api::entity_in_scope(ctx, *registry::staff_entity(), std::to_string(id))) return "人员编号" + std::to_string(id);
+  return ctx.db.query("SELECT name FROM staff WHERE id = ?", {id}).scalar().as_text();
 }
 
 // V7: members must belong to the team that day; senior doctors to the township's pool,
@@ -102,15 +106,22 @@ void audit_people(api::Context& ctx, const json& visit, const std::string& actio
                  i.rows[0][1].as_int(), std::move(before), std::move(after)});
 }
 
-// The record a client_id already names, if the user may see it; 409 when it belongs to
-// someone else's records (the id is not revealed).
-std::optional<json> existing_submission(api::Context& ctx, const std::string& client_id) {
-  if (client_id.empty()) return std::nullopt;
-  auto r = ctx.db.query("SELECT id FROM round_visit WHERE client_id = ?", {client_id});
-  if (r.empty()) return std::nullopt;
-  std::string id = std::to_string(r.scalar().as_int());
-  if (!api::entity_in_scope(ctx, *visit_entity(), id)) common::conflict("duplicate", "客户端编号已被使用", "client_id");
-  return with_people(ctx, api::load_entity(ctx, *visit_entity(), id, true));
+// The visit a repeated submission names (same client_id), with its people; 409 when the
+// client_id belongs to a record the user may not see, or the submission differs from it.
+std::optional<json> replayed_visit(api::Context& ctx, const json& body, const People& people) {
+  auto prior = api::replayed_create(ctx, *visit_entity(), body);
+  if (!prior) return std::nullopt;
+  People stored = stored_people(ctx, (*prior)["id"].get<int64_t>());
+  auto sorted = [](std::vector<int64_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  if (sorted(stored.members) != sorted(people.members) || sorted(stored.seniors) != sorted(people.seniors))
+    common::conflict("idempotency_mismatch",
+                     "客户端编号“" + text(body, "client_id") + "”已用于另一条在场人员不同的巡诊记录,请勿重复使用",
+                     "client_id");
+  prior->update(people_ids(stored));
+  return prior;
 }
 
 }  // namespace
@@ -120,20 +131,25 @@ http::Response create_visit(api::Context& ctx) {
   if (!spec.may_write(ctx.me())) common::forbidden("当前角色无权登记巡诊记录");
   json body = ctx.json_body();
   People people = take_people(body);
-  std::string client_id = text(body, "client_id");
-  if (auto done = existing_submission(ctx, client_id)) return http::Response::json(*done, 200);
+  if (auto done = replayed_visit(ctx, body, people)) return http::Response::json(*done, 200);
   try {
     store::Transaction tx(ctx.db);
+    // Again inside the write transaction: a request that waited for a concurrent one
+    // with the same client_id sees the visit it wrote.
+    if (auto done = replayed_visit(ctx, body, people)) return http::Response::json(*done, 200);
     json row = api::create_entity(ctx, spec, body);
     write_people(ctx, row, people);
     audit_people(ctx, row, "create", nullptr, people_ids(people));
     tx.commit();
     row.update(people_ids(people));
     return http::Response::json(row, 201);
-  } catch (const store::DbError& e) {
-    // The same submission committed first in a concurrent request; ours rolled back.
-    if (e.kind != store::DbError::Kind::unique) throw;
-    if (auto done = existing_submission(ctx, client_id)) return http::Response::json(*done, 200);
+  } catch (const std::exception& e) {
+    // The same submission committed first in a concurrent request (PostgreSQL: our
+    // snapshot missed it, so the unique index or the half-day check refused ours).
+    auto* api_error = dynamic_cast<const common::ApiError*>(&e);
+    auto* db_error = dynamic_cast<const store::DbError*>(&e);
+    if (!(api_error && api_error->status == 409) && !(db_error && db_error->kind == store::DbError::Kind::unique)) throw;
+    if (auto done = replayed_visit(ctx, body, people)) return http::Response::json(*done, 200);
     throw;
   }
 }

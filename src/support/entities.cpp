@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/error.h"
+#include "common/json_text.h"
 #include "policy/effective.h"
 #include "policy/startup.h"
 #include "support/choices.h"
@@ -57,7 +58,7 @@ std::shared_ptr<const EntitySpec> relationship_entity() {
       }
       std::string overrides = text(row, "overrides");
       if (!overrides.empty()) {
-        auto j = json::parse(overrides, nullptr, false);
+        auto j = common::parse_untrusted_json(overrides);
         if (j.is_discarded() || !j.is_object()) common::invalid("overrides", "参数覆盖须为JSON对象");
         if (!preset) common::invalid("overrides", "覆盖参数前须先选择政策方案");
         try {
@@ -203,8 +204,8 @@ std::shared_ptr<const EntitySpec> presence_entity() {
         {.name = "reason", .label = "请假/缺勤原因", .max_length = 200},
         {.name = "client_id", .label = "客户端编号", .immutable = true, .unique = true, .max_length = 64},
         {.name = "checked_in_at", .label = "签到时间", .writable = false, .max_length = 30},
-        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54},
-        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136},
+        {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54, .unit = "度"},
+        {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136, .unit = "度"},
         {.name = "confirmed", .type = FieldType::boolean, .label = "受援单位已确认", .writable = false, .filter = true},
         {.name = "confirmed_by", .label = "确认人", .writable = false, .max_length = 40},
         {.name = "confirmed_at", .label = "确认时间", .writable = false, .max_length = 30},
@@ -213,6 +214,7 @@ std::shared_ptr<const EntitySpec> presence_entity() {
     s->extra_columns = {{"st.name", "staff_name"}, {"ri.name", "recipient_name"}};
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
+    s->idempotency_key = "client_id";
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       std::string day = text(row, "day");
       check_day_in_assignment(ctx, integer(row, "assignment_id"), day);
@@ -223,6 +225,14 @@ std::shared_ptr<const EntitySpec> presence_entity() {
       bool personal = me.role == Role::doctor || me.role == Role::village_doctor;
       if (personal && status == "absent") common::invalid("status", "缺勤由受援单位登记");
       if (!before) {
+        // One record per half-day (the table's unique key); said by name rather than as a
+        // constraint violation. The assignment is already known to be in the writer's scope.
+        auto taken = ctx.db.query("SELECT active FROM presence WHERE assignment_id = ? AND day = ? AND half = ?",
+                                  {integer(row, "assignment_id"), day, text(row, "half")});
+        if (!taken.empty())
+          common::conflict("duplicate", taken.scalar().as_int() ? "该半天已签到(已有在岗记录)"
+                                                                : "该半天已有一条撤销的在岗记录,请联系受援单位处理",
+                           "half");
         row["checked_in_at"] = common::now_iso();
         row["confirmed"] = false;
       } else if (personal && (*before)["confirmed"] == true) {
@@ -246,8 +256,8 @@ std::shared_ptr<const EntitySpec> activity_entity() {
          .choices = activity_kinds()},
         {.name = "title", .label = "题目/内容", .search = true, .max_length = 200},
         {.name = "quantity", .type = FieldType::integer, .label = "人次/例数/人数", .min = 0, .max = 100000},
-        {.name = "amount", .type = FieldType::real, .label = "金额(元)", .min = 0, .max = 1e9},
-        {.name = "mentee_staff_id", .type = FieldType::integer, .label = "带教对象", .references = "staff"},
+        {.name = "amount", .type = FieldType::real, .label = "金额(元)", .min = 0, .max = 1e9, .unit = "元"},
+        {.name = "mentee_staff_id", .type = FieldType::integer, .label = "带教对象", .references = "staff", .reference_check = api::ReferenceCheck::candidate},
         {.name = "detail", .label = "详细记录", .max_length = 4000},
         {.name = "client_id", .label = "客户端编号", .immutable = true, .unique = true, .max_length = 64},
     };
@@ -258,6 +268,7 @@ std::shared_ptr<const EntitySpec> activity_entity() {
     s->extra_columns = {{"st.name", "staff_name"}, {"ri.name", "recipient_name"}, {"ms.name", "mentee_staff_name"}};
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
+    s->idempotency_key = "client_id";
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       std::string day = text(row, "day");
       check_day_in_assignment(ctx, integer(row, "assignment_id"), day);

@@ -3,6 +3,7 @@
 // operating statistics.
 #include "common/clock.h"
 #include "common/error.h"
+#include "registry/entities.h"
 #include "support/choices.h"
 #include "support/entities.h"
 #include "support/entity_helpers.h"
@@ -50,7 +51,7 @@ std::shared_ptr<const EntitySpec> requested_specialty_entity() {
       {.name = "relationship_id", .type = FieldType::integer, .label = "帮扶关系", .required = true,
        .immutable = true, .filter = true, .references = "support_relationship"},
       {.name = "year", .type = FieldType::integer, .label = "年度", .required = true, .filter = true, .sort = true,
-       .min = 2000, .max = 2100},
+       .min = 2000, .max = 2100, .unit = "年"},
       {.name = "specialty", .label = "专科", .required = true, .max_length = 30},
       {.name = "status", .label = "状态", .required = true, .filter = true, .max_length = 10,
        .choices = specialty_statuses()},
@@ -114,7 +115,7 @@ std::shared_ptr<const EntitySpec> alliance_entity() {
       {.name = "lead_institution_id", .type = FieldType::integer, .label = "牵头单位", .required = true,
        .filter = true, .references = "institution"},
       {.name = "start_date", .type = FieldType::date, .label = "成立日期", .required = true, .sort = true},
-      {.name = "review_years", .type = FieldType::integer, .label = "成员评估周期(年)", .min = 1, .max = 10},
+      {.name = "review_years", .type = FieldType::integer, .label = "成员评估周期(年)", .min = 1, .max = 10, .unit = "年"},
   };
   s->joins = "JOIN institution li ON li.id = t.lead_institution_id";
   s->extra_columns = {{"li.name", "lead_name"}};
@@ -210,7 +211,7 @@ std::shared_ptr<const EntitySpec> trainee_entity() {
       {.name = "relationship_id", .type = FieldType::integer, .label = "帮扶关系", .filter = true,
        .references = "support_relationship"},
       {.name = "staff_id", .type = FieldType::integer, .label = "进修人员", .required = true, .immutable = true,
-       .filter = true, .references = "staff"},
+       .filter = true, .references = "staff", .reference_check = api::ReferenceCheck::candidate},
       {.name = "host_institution_id", .type = FieldType::integer, .label = "进修单位", .required = true,
        .filter = true, .references = "institution"},
       {.name = "host_department", .label = "进修科室", .max_length = 40},
@@ -232,7 +233,21 @@ std::shared_ptr<const EntitySpec> trainee_entity() {
   s->writers = kBothSides;
   s->prepare = [](api::Context& ctx, json& row, const json*) {
     check_period(row, "start_date", "end_date", "进修");
-    auto home = ctx.db.query("SELECT institution_id FROM staff WHERE id = ?", {integer(row, "staff_id")}).scalar();
+    // Who may be named: active staff of the relationship's recipient (the host hospital
+    // registers the trainees it receives without seeing the township's staff list), or,
+    // without a relationship, staff the writer may read. Anyone else, and an id that does
+    // not exist, get the same answer.
+    int64_t staff_id = integer(row, "staff_id");
+    bool candidate = false;
+    if (int64_t rel = integer(row, "relationship_id"))
+      candidate = !ctx.db.query("SELECT s.id FROM staff s JOIN support_relationship r ON r.recipient_institution_id = "
+                                "s.institution_id WHERE r.id = ? AND s.id = ? AND s.active = 1",
+                                {rel, staff_id})
+                       .empty();
+    else
+      candidate = api::entity_in_scope(ctx, *registry::staff_entity(), std::to_string(staff_id));
+    if (!candidate) common::invalid("staff_id", "进修人员须为受援单位的在职人员");
+    auto home = ctx.db.query("SELECT institution_id FROM staff WHERE id = ?", {staff_id}).scalar();
     if (home.as_int() == integer(row, "host_institution_id"))
       common::invalid("host_institution_id", "进修单位不能是本单位");
     if (row.contains("completed") && row["completed"] == true && text(row, "assessment").empty())
@@ -254,7 +269,7 @@ std::shared_ptr<const EntitySpec> equipment_entity() {
       {.name = "action", .label = "事项", .required = true, .filter = true, .max_length = 12,
        .choices = equipment_actions()},
       {.name = "day", .type = FieldType::date, .label = "日期", .required = true, .sort = true},
-      {.name = "value", .type = FieldType::real, .label = "金额(元)", .min = 0, .max = 1e10},
+      {.name = "value", .type = FieldType::real, .label = "金额(元)", .min = 0, .max = 1e10, .unit = "元"},
       {.name = "donor_institution_id", .type = FieldType::integer, .label = "捐赠单位", .references = "institution"},
       {.name = "notes", .label = "备注", .max_length = 500},
   };
@@ -284,9 +299,9 @@ std::shared_ptr<const EntitySpec> operating_stat_entity() {
         {.name = "inpatient_admissions", .type = FieldType::integer, .label = "住院人次", .min = 0, .max = 1e7},
         {.name = "surgeries", .type = FieldType::integer, .label = "手术台次", .min = 0, .max = 1e7},
         {.name = "cases", .type = FieldType::integer, .label = "病例数", .min = 0, .max = 1e8},
-        {.name = "revenue", .type = FieldType::real, .label = "医疗收入(元)", .min = 0, .max = 1e12},
-        {.name = "cost", .type = FieldType::real, .label = "医疗费用(元)", .min = 0, .max = 1e12},
-        {.name = "bed_occupancy_rate", .type = FieldType::real, .label = "床位使用率(%)", .min = 0, .max = 200},
+        {.name = "revenue", .type = FieldType::real, .label = "医疗收入(元)", .min = 0, .max = 1e12, .unit = "元"},
+        {.name = "cost", .type = FieldType::real, .label = "医疗费用(元)", .min = 0, .max = 1e12, .unit = "元"},
+        {.name = "bed_occupancy_rate", .type = FieldType::real, .label = "床位使用率(%)", .min = 0, .max = 200, .unit = "%"},
     };
     s->joins = "JOIN institution i ON i.id = t.institution_id";
     s->extra_columns = {{"i.name", "institution_name"}};

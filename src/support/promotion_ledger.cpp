@@ -52,13 +52,7 @@ std::string in_list(const std::vector<int64_t>& ids, store::Params& params) {
 
 http::Response promotion_ledger(api::Context& ctx) {
   const auto& me = ctx.me();
-  std::string year_s = ctx.req.query_or("year", common::today().substr(0, 4));
-  int year = 0;
-  try {
-    year = std::stoi(year_s);
-  } catch (const std::logic_error&) {
-  }
-  if (year < 2000 || year > 2100) common::bad_request("bad_query", "年度无效", "year");
+  const int year = static_cast<int>(api::query_int(ctx.req, "year", std::stoi(common::today().substr(0, 4)), 2000, 2100));
   std::string ys = std::to_string(year), year_start = ys + "-01-01", year_end = ys + "-12-31";
   api::Page page = api::parse_page(ctx.req);
 

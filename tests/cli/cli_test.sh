@@ -95,4 +95,19 @@ grep -q "新建 2, 更新 0, 未变 0" <<<"$out" || fail "operating stats import
 out=$("$YILIAN" import --db "$DB" --kind operating-stats "$WORK/stats.csv")
 grep -q "新建 0, 更新 0, 未变 2" <<<"$out" || fail "operating stats reimport: $out"; ok
 
+# The audit trail's hash chain: intact after the writes above; an edit made behind the
+# server's back (the owner drops the guard trigger) is named by its row.
+out=$("$YILIAN" audit verify --db "$DB") || fail "audit verify failed on an untouched trail: $out"
+grep -q "审计哈希链完整" <<<"$out" || fail "audit verify: $out"; ok
+if [[ "$DB" == sqlite:* ]]; then
+  file=${DB#sqlite:}
+  victim=$(sqlite3 "$file" "SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2")
+  sqlite3 "$file" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET username = 'intruder' WHERE id = $victim"
+else
+  victim=$(psql "$DB" -Atc "SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2")
+  PGOPTIONS='--client-min-messages=warning' psql "$DB" -qc "DROP TRIGGER audit_log_no_change ON audit_log; UPDATE audit_log SET username = 'intruder' WHERE id = $victim" >/dev/null
+fi
+if out=$("$YILIAN" audit verify --db "$DB"); then fail "audit verify passed a tampered trail: $out"; fi
+grep -q "第${victim}条审计记录" <<<"$out" || fail "audit verify did not name row $victim: $out"; ok
+
 echo "cli ($backend): $checks checks passed"

@@ -24,9 +24,10 @@ std::string test_url() {
 
 bool on_postgresql() { return test_url().rfind("postgres", 0) == 0; }
 
-std::unique_ptr<store::Db> fresh_db() {
+std::unique_ptr<store::Db> fresh_db(std::string* url) {
   std::unique_ptr<store::Db> db;
   if (on_postgresql()) {
+    if (url) *url = test_url();
     db = store::open(test_url());
     db->exec_script("DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public");
   } else {
@@ -35,6 +36,7 @@ std::unique_ptr<store::Db> fresh_db() {
     std::filesystem::create_directories(dir);
     auto path = dir / ("t" + std::to_string(getpid()) + "-" + std::to_string(n++) + ".db");
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+    if (url) *url = "sqlite:" + path.string();
     db = store::open("sqlite:" + path.string());
   }
   store::migrate(*db, app::all_migrations());
@@ -43,7 +45,7 @@ std::unique_ptr<store::Db> fresh_db() {
 
 void ApiTest::SetUp() {
   auth::use_minimal_password_cost_for_tests();
-  db = fresh_db();
+  db = fresh_db(&db_url);
   app = std::make_unique<api::App>();
   app::install_routes(*app);
   auto& d = *db;
@@ -122,6 +124,11 @@ void ApiTest::SetUp() {
 
 ApiTest::Reply ApiTest::call(const std::string& method, const std::string& target, const std::string& user,
                              const nlohmann::json& body, const std::string& raw_body) {
+  return call_on(*db, method, target, user, body, raw_body);
+}
+
+ApiTest::Reply ApiTest::call_on(store::Db& conn, const std::string& method, const std::string& target,
+                                const std::string& user, const nlohmann::json& body, const std::string& raw_body) {
   http::Request req;
   req.method = method;
   auto q = target.find('?');
@@ -130,7 +137,7 @@ ApiTest::Reply ApiTest::call(const std::string& method, const std::string& targe
   req.remote_addr = "127.0.0.1";
   if (!user.empty()) req.headers["authorization"] = "Bearer " + seed.tokens.at(user);
   req.body = raw_body.empty() ? (body.is_null() ? "" : body.dump()) : raw_body;
-  http::Response res = app->handle(*db, req);
+  http::Response res = app->handle(conn, req);
   Reply r{res.status, nlohmann::json::parse(res.body, nullptr, false), res.body};
   return r;
 }

@@ -14,7 +14,8 @@
 
 namespace yilian::testing {
 
-std::unique_ptr<store::Db> fresh_db();
+// `url`, when given, receives the database's URL, for tests that open more connections.
+std::unique_ptr<store::Db> fresh_db(std::string* url = nullptr);
 bool on_postgresql();
 
 // A small but complete region to test scope against: one province, one city, two
@@ -41,6 +42,9 @@ class ApiTest : public ::testing::Test {
   // Sends a request through the whole application stack except the socket.
   Reply call(const std::string& method, const std::string& target, const std::string& user = "",
              const nlohmann::json& body = nullptr, const std::string& raw_body = "");
+  // The same on another connection (each thread of a concurrency test opens its own).
+  Reply call_on(store::Db& conn, const std::string& method, const std::string& target, const std::string& user,
+                const nlohmann::json& body = nullptr, const std::string& raw_body = "");
   Reply get(const std::string& target, const std::string& user) { return call("GET", target, user); }
   Reply post(const std::string& target, const std::string& user, const nlohmann::json& body) {
     return call("POST", target, user, body);
@@ -51,6 +55,7 @@ class ApiTest : public ::testing::Test {
   int64_t count(const std::string& table);  // rows in a table, bypassing the API
 
   std::unique_ptr<store::Db> db;
+  std::string db_url;  // for further connections (concurrency tests)
   std::unique_ptr<api::App> app;
   Seed seed;
 };
