@@ -2,7 +2,7 @@
 // to a township centre, the doctor checks in on the phone (with GPS), the township
 // confirms it, and the compliance page stops flagging unconfirmed half-days (D10) once
 // they are confirmed. Then the field app offline: entries wait in IndexedDB, survive a
-// reload, sync exactly once (a forced second attempt answers 409 on client_id), a
+// reload, sync exactly once (a forced second attempt answers 200 with the stored record), a
 // refused entry is corrected at the field the server names, and a 401 during sync
 // asks to sign in again without losing anything. A mentoring (带教) record names its mentee
 // from the recipient's staff, which the doctor's own scope does not show.
@@ -351,7 +351,7 @@ test('offline: a check-in and activities wait on the phone, survive a reload and
   assert.equal(rows.activities[0].client_id, byKind('activity', 'synced')[0].client_id)
   assert.equal(rows.activities[0].quantity, 18)
 
-  // A forced second attempt of the synced entries: 409 on client_id, marked synced, no new rows.
+  // A forced second attempt of the synced entries: 200 with the stored record, marked synced, no new rows.
   await page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -370,17 +370,23 @@ test('offline: a check-in and activities wait on the phone, survive a reload and
         }
       }),
   )
-  const conflicts = []
-  page.on('response', (r) => r.request().method() === 'POST' && r.status() === 409 && conflicts.push(r.url()))
+  const replays = []
+  page.on('response', (r) => r.request().method() === 'POST' && r.status() === 200 && replays.push(r.url()))
   await page.evaluate(() => window.dispatchEvent(new Event('online')))
-  await until(async () => (await outboxEntries(page)).filter((e) => e.status === 'pending').length === 0 && conflicts.length === 2, 'the second attempt')
+  await until(async () => (await outboxEntries(page)).filter((e) => e.status === 'pending').length === 0 && replays.length === 2, 'the second attempt')
   assert.equal((await outboxEntries(page)).filter((e) => e.status === 'synced').length, 2)
   rows = await serverRows()
   assert.equal(rows.presence.length, 1, 'still one presence row for the client_id')
   assert.equal(rows.activities.length, 1, 'still one activity row for the client_id')
   // The server's side of it.
   const doctor = await stack.anon.login('doctor_li', PASSWORD)
-  await assert.rejects(doctor.post('/presence', byKind('presence', 'synced')[0].body), (e) => e.status === 409 && e.data.error.field === 'client_id')
+  const replayed = await doctor.post('/presence', byKind('presence', 'synced')[0].body)
+  assert.equal(replayed.id, rows.presence[0].id, 'a retry answers the stored record')
+  // The same client_id with a different body is refused by name, not taken for the stored record.
+  await assert.rejects(
+    doctor.post('/presence', { ...byKind('presence', 'synced')[0].body, status: 'leave', reason: '病假' }),
+    (e) => e.status === 409 && e.data.error.field === 'client_id',
+  )
 
   // The refused lecture: corrected where the server said, sent again.
   await refused.getByRole('button', { name: '修改' }).click()

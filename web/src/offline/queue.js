@@ -11,8 +11,8 @@
 // An entry is { client_id, kind, path, body, owner, status, error, server_id,
 // created_at, updated_at, synced_at }, status one of
 //   pending  – not sent yet (or the network failed): sent again by the loop
-//   synced   – the server answered 201, or 409 on client_id (the row was saved by an
-//              earlier attempt whose answer never arrived): never sent again
+//   synced   – the server answered 201, or 200 with the stored record (the row was
+//              saved by an earlier attempt whose answer never arrived): never sent again
 //   error    – the server refused it (4xx): kept with the server's message and field
 //              until the user corrects it (update → pending) or deletes it
 // A 401 stops the round and leaves every entry as it is; after signing in again the
@@ -166,15 +166,13 @@ async function save(entry, changes) {
 /** Sends one entry; returns 'synced' | 'error' | 'retry' | 'auth'. */
 async function send(entry) {
   try {
+    // A retry of an entry an earlier attempt saved (its answer was lost) is answered 200
+    // with the stored record: the same row, not a new one. A 409 on client_id means the
+    // id is taken by another record or the stored one differs: an error to show.
     const row = await request('POST', entry.path, { body: entry.body })
     await save(entry, { status: 'synced', error: null, server_id: row?.id ?? null, synced_at: new Date().toISOString() })
     return 'synced'
   } catch (e) {
-    if (e.status === 409 && e.field === 'client_id') {
-      // Saved by an earlier attempt whose answer was lost: the same row, not a new one.
-      await save(entry, { status: 'synced', error: null, synced_at: new Date().toISOString() })
-      return 'synced'
-    }
     if (e.status === 401) return 'auth'
     if (e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) {
       await save(entry, { status: 'error', error: { status: e.status, code: e.code, message: e.message, field: e.field } })

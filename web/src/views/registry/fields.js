@@ -93,7 +93,8 @@ export const staffDefs = {
   columns: [
     { name: 'name', sortable: true, width: 100 },
     { name: 'sex', width: 70 },
-    { name: 'birth_date', sortable: true, width: 120, phone: false },
+    // The birth date is masked in lists with the ID number (the hidden digits are the
+    // birth date); it shows in the full record only, so it has no list column.
     { name: 'id_number', width: 190 },
     { name: 'phone', width: 130, phone: false },
     { name: 'institution_name', minWidth: 180 },
