@@ -75,7 +75,9 @@ test('a new staff member with a birth date that contradicts the ID number is ref
   await dialog.locator('.el-dialog__title').click()
   await dialog.getByRole('button', { name: '保存' }).click()
   await dialog.waitFor({ state: 'hidden' })
-  const created = (await stack.admin.get('/staff?q=孙丽')).items[0]
+  const listed = (await stack.admin.get('/staff?q=孙丽')).items[0]
+  assert.equal(listed.birth_date, '****-**-**', 'lists mask the birth date with the ID number')
+  const created = await stack.admin.get(`/staff/${listed.id}`)
   assert.equal(created.birth_date, '1991-04-18')
   assert.equal(created.sex, '2')
   assert.equal(created.institution_id, stack.data.institutions.hospitalA.id, 'a hospital adds staff to itself')
