@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/context.h"
+#include "api/lifecycle.h"
 #include "auth/role.h"
 #include "auth/scope.h"
 #include "http/router.h"
@@ -69,7 +70,14 @@ class EntitySpec {
   std::string display_joins;  // LEFT JOINs only the extra columns need (not used to count)
   std::vector<std::pair<std::string, std::string>> extra_columns;  // (SQL, JSON name), read-only
   auth::ScopeColumns scope;
-  std::vector<auth::Role> writers;   // may create/update/delete rows inside their scope
+  // May create, update and delete rows inside their scope, unless an action below says
+  // otherwise (its roles non-empty).
+  std::vector<auth::Role> writers;
+  Permission create, update, remove;
+  // The record's lifecycle, if it has one: its state field changes only by transitions.
+  std::optional<StateMachine> lifecycle;
+  // Reasons a stored row may be neither changed nor withdrawn (judged before the change).
+  std::vector<Lock> locks;
   // Rows other entities may reference whatever the writer's scope (see ReferenceCheck).
   bool public_reference = false;
   // A field whose value a client chooses once per record (an offline phone's client_id):
@@ -78,12 +86,21 @@ class EntitySpec {
   std::string idempotency_key;
   std::string default_sort = "id";
   bool generic_create = true;  // false when the module writes its own POST handler
-  // Cross-field checks and derived fields, after each field passed its own checks.
-  // `row` holds the merged record; `before` is null on create.
+  // Hooks, each inside the write's one transaction, so anything they refuse writes nothing.
+  // Cross-field checks and derived fields on the merged record, after each field passed
+  // its own checks; `before` is null on create.
   std::function<void(Context&, nlohmann::json& row, const nlohmann::json* before)> prepare;
+  // Before a soft delete, on the stored row.
+  std::function<void(Context&, const nlohmann::json& row)> before_delete;
+  // After any write (create, update, delete, transition), with the row as it now is;
+  // `before` is null on create. For rows of other tables that follow this one.
+  std::function<void(Context&, const std::string& action, const nlohmann::json* before, const nlohmann::json& after)>
+      after_write;
 
   const FieldSpec* field(const std::string& n) const;
-  bool may_write(const auth::Principal& p) const;
+  // The permission of an action, `writers` standing in for one that names no roles.
+  Permission permission_for(const Permission& action) const;
+  bool may_write(const auth::Principal& p) const;  // may update (and so see in full)
 };
 
 void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec);

@@ -55,6 +55,10 @@ void install_core(api::App& app) {
                      }
                      return res;
                    });
+  app.add_schema("transition_input",
+                 {{"type", "object"},
+                  {"description", "记录状态操作(确认、退回、撤销确认等):version可选(给出时须为当前版本),reason为原因"},
+                  {"properties", {{"version", {{"type", "integer"}}}, {"reason", {{"type", "string"}, {"maxLength", 200}}}}}});
   app.add_schema("health", {{"type", "object"},
                             {"properties",
                              {{"status", {{"type", "string"}}},
@@ -117,7 +121,9 @@ void install_routes(api::App& app) {
                  {{"type", "object"},
                   {"properties",
                    {{"ids", {{"type", "array"}, {"items", {{"type", "integer"}}}, {"maxItems", 500}}},
-                    {"confirmed", {{"type", "boolean"}, {"description", "false撤销确认"}}}}},
+                    {"action", {{"type", "string"}, {"enum", {"confirm", "reject", "reopen"}}}},
+                    {"reason", {{"type", "string"}, {"maxLength", 200}}},
+                    {"confirmed", {{"type", "boolean"}, {"description", "旧写法:false即撤销确认(reopen)"}}}}},
                   {"required", {"ids"}}});
   app.add_schema("recipient_staff_list", support::recipient_staff_schema());
   support::register_report_routes(app.router());

@@ -64,7 +64,7 @@ class PresenceWriter {
       : d_(d),
         rows_(db, "presence",
               {"assignment_id", "day", "half", "status", "reason", "checked_in_at", "latitude", "longitude",
-               "confirmed", "confirmed_by", "confirmed_at", "created_at", "updated_at"}) {}
+               "confirmed", "review_status", "confirmed_by", "confirmed_at", "created_at", "updated_at"}) {}
 
   void assignment(Random& rng, const DemoAssignment& a, const DemoInstitution& recipient,
                   const std::string& confirmed_by, const Breaches& breaches) {
@@ -124,7 +124,8 @@ class PresenceWriter {
     }
     auto opt = [](const std::string& s) { return s.empty() ? store::Value() : store::Value(s); };
     rows_.add({assignment_id, iso(d), morning ? "am" : "pm", status, opt(reason), checked_in, latitude, longitude,
-               confirmed, confirmed ? store::Value(confirmed_by) : store::Value(), opt(confirmed_at), d_.created_at,
+               confirmed, confirmed ? "confirmed" : "pending", confirmed ? store::Value(confirmed_by) : store::Value(),
+               opt(confirmed_at), d_.created_at,
                d_.created_at});
   }
 

@@ -7,6 +7,7 @@
 #include "rounds/plan_run.h"
 #include "rounds/report_handlers.h"
 #include "rounds/visits.h"
+#include "rounds/weekly_report_entity.h"
 
 namespace yilian::rounds {
 namespace {
@@ -48,14 +49,15 @@ void add_schemas(api::App& app) {
                    {{"approved", {{"type", "boolean"}, {"description", "true审核通过,false退回"}}},
                     {"comment", {{"type", "string"}, {"description", "审核意见(退回时必填)"}}}}},
                   {"required", {"approved"}}});
-  app.add_schema("weekly_report", {{"type", "object"}, {"description", "县(区)巡诊周报(附件2)及提交时的数据快照"}});
+  app.add_schema("weekly_report_view",
+                 {{"type", "object"}, {"description", "县(区)巡诊周报(附件2)及提交时的数据快照、及时性"}});
 }
 
 }  // namespace
 
 std::vector<std::shared_ptr<const api::EntitySpec>> all_entities() {
   return {team_entity(),      team_member_entity(), village_assignment_entity(), senior_doctor_entity(),
-          plan_slot_entity(), plan_doctor_entity(), visit_entity()};
+          plan_slot_entity(), plan_doctor_entity(), visit_entity(),      weekly_report_entity()};
 }
 
 void register_routes(api::App& app) {
@@ -101,13 +103,13 @@ void register_routes(api::App& app) {
          {"region", "from", "to", "preset"}},
         weekly_report_completeness);
   r.add({"POST", "/api/v1/rounds/weekly-reports", "提交本县(区)周报(含数据快照)", tag, true,
-         "weekly_report_submit_input", "weekly_report"},
+         "weekly_report_submit_input", "weekly_report_view"},
         weekly_report_submit);
-  r.add({"GET", "/api/v1/rounds/weekly-reports/{id}", "查看周报及提交时的数据", tag, true, "", "weekly_report", false,
+  r.add({"GET", "/api/v1/rounds/weekly-reports/{id}", "查看周报及提交时的数据", tag, true, "", "weekly_report_view", false,
          {"preset"}},
         weekly_report_get);
   r.add({"POST", "/api/v1/rounds/weekly-reports/{id}/review", "上级卫健部门审核周报(通过或退回)", tag, true,
-         "weekly_report_review_input", "weekly_report"},
+         "weekly_report_review_input", "weekly_report_view"},
         weekly_report_review);
 }
 

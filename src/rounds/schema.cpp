@@ -156,6 +156,10 @@ CREATE INDEX weekly_report_week ON weekly_report (week);
           {540, "rounds team trip limits", R"(
 ALTER TABLE rounds_team ADD COLUMN max_trip_km {{REAL}};
 ALTER TABLE rounds_team ADD COLUMN max_villages_per_trip BIGINT DEFAULT 3;
+)"},
+          // The weekly report became an entity on the shared lifecycle (rounds/weekly_report_entity.h).
+          {550, "weekly report as an entity", R"(
+ALTER TABLE weekly_report ADD COLUMN active BIGINT NOT NULL DEFAULT 1;
 )"}};
 }
 

@@ -2,6 +2,7 @@
 // the weekly table (附件2) sums. Created through the module's own POST (visits.cpp) so
 // the people present are written in the same transaction; read, corrected and
 // withdrawn through the generic entity routes.
+#include "calendar/date.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "registry/region_code.h"
@@ -66,6 +67,22 @@ void link_plan_slot(api::Context& ctx, json& row, const json* before) {
     row["plan_slot_id"] = r.empty() ? json(nullptr) : json(r.scalar().as_int());
   }
   row["planned"] = !row["plan_slot_id"].is_null();
+}
+
+// A visit the county has reported (its week's 附件2 submitted or approved) is the
+// report's figure: changing it would make the table and the records disagree.
+api::Lock counted_in_weekly_report() {
+  return {"weekly_report", [](api::Context& ctx, const json& row) -> std::string {
+            std::string village = text(row, "village_code"), day = text(row, "day");
+            if (village.size() < 6 || day.empty()) return "";
+            std::string week = calendar::iso_week(day).label();
+            auto r = ctx.db.query("SELECT status FROM weekly_report WHERE county_code = ? AND week = ? AND status IN "
+                                  "('submitted', 'approved')",
+                                  {village.substr(0, 6), week});
+            if (r.empty()) return "";
+            return "该巡诊记录已计入" + week + "已" + (r.scalar().as_text() == "approved" ? "审核" : "提交") +
+                   "的周报(附件2),不能修改或撤销;如需更正,请上级卫健部门先退回该周报";
+          }};
 }
 
 void prepare_visit(api::Context& ctx, json& row, const json* before) {
@@ -142,6 +159,7 @@ std::shared_ptr<const EntitySpec> visit_entity() {
     s->scope.staff = "t.recorder_staff_id";
     s->writers = {Role::admin, Role::township, Role::doctor, Role::village_doctor};
     s->idempotency_key = "client_id";
+    s->locks = {counted_in_weekly_report()};
     s->prepare = prepare_visit;
     return s;
   }();

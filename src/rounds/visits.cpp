@@ -179,6 +179,7 @@ http::Response replace_visit_people(api::Context& ctx) {
   json visit = api::load_entity(ctx, spec, ctx.path_param(0), true);
   if (!spec.may_write(ctx.me())) common::forbidden("当前角色无权修改巡诊记录");
   if (visit["active"] != true) common::conflict("inactive", "巡诊记录已撤销,不能修改在场人员");
+  if (std::string why = api::lock_reason(ctx, spec, visit); !why.empty()) common::conflict("locked", why);
   json body = ctx.json_body();
   if (!body.contains("version") || !body["version"].is_number_integer())
     common::invalid("version", "更新须提供版本号version(乐观并发控制)");

@@ -30,6 +30,7 @@ CHOICES(dispatch_roles, {"resident", "驻点"}, {"secondment", "挂职"}, {"mana
 CHOICES(assignment_statuses, {"planned", "计划"}, {"active", "在岗"}, {"completed", "已完成"}, {"cancelled", "已取消"})
 CHOICES(half_days, {"am", "上午"}, {"pm", "下午"})
 CHOICES(presence_statuses, {"present", "在岗"}, {"leave", "请假"}, {"absent", "缺勤"})
+CHOICES(presence_review_states, {"pending", "待确认"}, {"confirmed", "已确认"}, {"rejected", "已驳回"})
 CHOICES(activity_kinds, {"clinic", "门诊坐诊"}, {"ward_round", "查房"}, {"teaching_round", "教学查房"},
         {"consultation", "会诊"}, {"surgery", "手术"}, {"surgery_demo", "手术示教"},
         {"difficult_case", "疑难病例讨论"}, {"death_case", "死亡病例讨论"}, {"lecture", "讲座/培训"},

@@ -22,6 +22,7 @@ const Choices& dispatch_roles();
 const Choices& assignment_statuses();
 const Choices& half_days();
 const Choices& presence_statuses();
+const Choices& presence_review_states();  // the presence lifecycle (support/presence_review.h)
 const Choices& activity_kinds();
 const Choices& evaluation_kinds();
 const Choices& grades();

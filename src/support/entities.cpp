@@ -7,6 +7,8 @@
 #include "policy/startup.h"
 #include "support/choices.h"
 #include "support/entity_helpers.h"
+#include "support/presence_review.h"
+#include "support/record_lifecycles.h"
 #include "support/recipient_staff.h"
 
 namespace yilian::support {
@@ -44,6 +46,8 @@ std::shared_ptr<const EntitySpec> relationship_entity() {
     s->extra_columns = {{"si.name", "supporting_name"}, {"ri.name", "recipient_name"}};
     s->scope = relationship_scope("t");
     s->writers = {Role::admin, Role::bureau, Role::hospital};
+    s->lifecycle = relationship_lifecycle();
+    s->locks = {state_lock("status", {"ended"}, "帮扶关系已终止,不能修改或停用;如需恢复,请卫健局“恢复”该关系")};
     s->prepare = [](api::Context& ctx, json& row, const json*) {
       if (integer(row, "supporting_institution_id") == integer(row, "recipient_institution_id"))
         common::invalid("recipient_institution_id", "支援单位和受援单位不能相同");
@@ -108,6 +112,9 @@ std::shared_ptr<const EntitySpec> agreement_entity() {
     s->extra_columns = {{"si.name", "supporting_name"}, {"ri.name", "recipient_name"}};
     s->scope = relationship_scope("r");
     s->writers = {Role::admin, Role::bureau, Role::hospital};
+    s->lifecycle = agreement_lifecycle();
+    s->locks = {state_lock("status", {"filed"},
+                           "协议已报卫生行政部门备案,不能修改或停用;如需变更,请签订补充协议或由卫健局“撤回报备”")};
     s->prepare = [](api::Context&, json& row, const json*) {
       std::string status = text(row, "status"), signed_date = text(row, "signed_date"), filed = text(row, "filed_date");
       if ((status == "signed" || status == "filed") && signed_date.empty())
@@ -157,6 +164,9 @@ std::shared_ptr<const EntitySpec> assignment_entity() {
                         {"ri.name", "recipient_name"}};
     s->scope = assignment_scope("t");
     s->writers = {Role::admin, Role::bureau, Role::hospital};
+    s->lifecycle = assignment_lifecycle();
+    s->locks = {state_lock("status", {"completed", "cancelled"},
+                           "派驻已结束或已取消,不能修改或停用;如需更正,请卫健局“重新打开”")};
     s->prepare = [](api::Context& ctx, json& row, const json*) {
       check_period(row, "planned_start", "planned_end", "计划派驻期");
       check_period(row, "actual_start", "actual_end", "实际派驻期");
@@ -207,6 +217,8 @@ std::shared_ptr<const EntitySpec> presence_entity() {
         {.name = "latitude", .type = FieldType::real, .label = "纬度", .min = 3, .max = 54, .unit = "度"},
         {.name = "longitude", .type = FieldType::real, .label = "经度", .min = 73, .max = 136, .unit = "度"},
         {.name = "confirmed", .type = FieldType::boolean, .label = "受援单位已确认", .writable = false, .filter = true},
+        {.name = "review_status", .label = "确认状态", .filter = true, .max_length = 10, .choices = presence_review_states()},
+        {.name = "review_reason", .label = "驳回/撤销原因", .writable = false, .max_length = 200},
         {.name = "confirmed_by", .label = "确认人", .writable = false, .max_length = 40},
         {.name = "confirmed_at", .label = "确认时间", .writable = false, .max_length = 30},
     };
@@ -215,6 +227,8 @@ std::shared_ptr<const EntitySpec> presence_entity() {
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
     s->idempotency_key = "client_id";
+    s->lifecycle = presence_review();
+    s->locks = {presence_reviewed_lock(), personal_entry_window_lock()};
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       std::string day = text(row, "day");
       check_day_in_assignment(ctx, integer(row, "assignment_id"), day);
@@ -235,8 +249,6 @@ std::shared_ptr<const EntitySpec> presence_entity() {
                            "half");
         row["checked_in_at"] = common::now_iso();
         row["confirmed"] = false;
-      } else if (personal && (*before)["confirmed"] == true) {
-        common::conflict("already_confirmed", "受援单位已确认的记录不能再修改", "status");
       }
     };
     return s;
@@ -269,6 +281,7 @@ std::shared_ptr<const EntitySpec> activity_entity() {
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
     s->idempotency_key = "client_id";
+    s->locks = {personal_entry_window_lock()};
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       std::string day = text(row, "day");
       check_day_in_assignment(ctx, integer(row, "assignment_id"), day);

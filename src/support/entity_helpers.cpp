@@ -76,9 +76,10 @@ void check_recent_for_personal(api::Context& ctx, const std::string& day) {
   const auto& me = ctx.me();
   if (day > common::today()) common::invalid("day", "不能登记将来的日期");
   if (me.role == Role::doctor || me.role == Role::village_doctor) {
-    std::string week_ago = common::iso_from_unix(common::now_unix() - 8 * 86400).substr(0, 10);
-    if (day < week_ago) common::invalid("day", "只能补登最近7天的记录,更早的请联系受援单位");
+    if (day < entry_window_start()) common::invalid("day", "只能补登最近7天的记录,更早的请联系受援单位");
   }
 }
+
+std::string entry_window_start() { return common::iso_from_unix(common::now_unix() - 8 * 86400).substr(0, 10); }
 
 }  // namespace yilian::support::helpers

@@ -27,5 +27,7 @@ std::shared_ptr<api::EntitySpec> make(const std::string& name, const std::string
                                       const std::string& label);
 void check_day_in_assignment(api::Context& ctx, int64_t assignment_id, const std::string& day);
 void check_recent_for_personal(api::Context& ctx, const std::string& day);
+// The first day field staff may still record or change on their own (the entry window).
+std::string entry_window_start();
 
 }  // namespace yilian::support::helpers

@@ -91,10 +91,7 @@ http::Response download_document(api::Context& ctx) {
 }  // namespace
 
 void register_routes(http::Router& router) {
-  router.add({"POST", "/api/v1/presence/{id}/confirm", "受援单位确认在岗记录(confirmed=false撤销)", "support", true,
-              "", "presence"},
-             confirm_presence);
-  router.add({"POST", "/api/v1/presence/confirm", "受援单位批量确认在岗记录(全部成功或全部不写入,每次≤500条)",
+  router.add({"POST", "/api/v1/presence/confirm", "受援单位批量确认、驳回或撤销确认在岗记录(全部成功或全部不写入,每次≤500条)",
               "support", true, "presence_confirm_input", "presence"},
              confirm_presence_bulk);
   router.add({"PUT", "/api/v1/agreements/{id}/document", "上传协议签字扫描件(PDF/PNG/JPEG,≤5MB,请求体为文件本身)",

@@ -269,7 +269,15 @@ CREATE INDEX presence_assignment_day ON presence (assignment_id, day, status, co
           {460, "activity index by kind and day", R"(
 CREATE INDEX activity_kind_day ON activity (kind, day, assignment_id, active);
 )"},
-          activity_month_migration()};
+          activity_month_migration(),
+          // Presence review on the shared record lifecycle (api/lifecycle.h): pending →
+          // confirmed | rejected, reopened by the recipient. `confirmed` stays, kept by the
+          // transitions, because presence_week and the compliance engine read it.
+          {480, "presence review status", R"(
+ALTER TABLE presence ADD COLUMN review_status TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE presence ADD COLUMN review_reason TEXT;
+UPDATE presence SET review_status = 'confirmed' WHERE confirmed = 1;
+)"}};
 }
 
 }  // namespace yilian::support

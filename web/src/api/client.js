@@ -222,7 +222,9 @@ export const support = {
   // A sheet (CSV or xlsx) of monthly figures.
   importOperatingStats: (file, dryRun = false) => importSheet('/operating-stats/import', file, dryRun),
   /** The recipient confirms a half-day (confirmed=false takes the confirmation back). */
-  confirmPresence: (id, confirmed = true) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, { confirmed }),
+  confirmPresence: (id) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, {}),
+  rejectPresence: (id, reason) => api.post(`/presence/${encodeURIComponent(id)}/reject`, { reason }),
+  reopenPresence: (id, reason) => api.post(`/presence/${encodeURIComponent(id)}/reopen`, { reason }),
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,
   uploadDocument: (agreementId, file) =>
     uploadFile(`/agreements/${encodeURIComponent(agreementId)}/document`, file, { filename: file.name }),
