@@ -83,7 +83,19 @@ export async function entityMeta(schemaName) {
       maxLength: p.maxLength,
     }
   }
+  // The state field changes only through its transitions: editable on create, read-only after.
+  const life = schema['x-lifecycle']
+  if (life && out[life.field]) out[life.field].lifecycle = true
   return out
+}
+
+/**
+ * The record lifecycle of a schema (its state field, states and transitions with the
+ * roles that may take them), from the schema's x-lifecycle; null when it has none.
+ */
+export async function entityLifecycle(schemaName) {
+  const doc = await loadOpenApi()
+  return doc?.components?.schemas?.[schemaName]?.['x-lifecycle'] || null
 }
 
 /** Whether the server has a route (e.g. '/api/v1/export/{kind}'), so features light up when it does. */

@@ -2,6 +2,10 @@
 // ones below translate them (fields.<entity>.<name>, or fields.common.<name>).
 export default {
   app: { name: 'Yilian', fullName: 'Yilian · County Medical Alliance', subtitle: 'County medical alliance and support management' },
+  lifecycle: {
+    reasonPrompt: 'Reason for “{action}”', reason: 'Reason', reasonRequired: 'A reason is required',
+    confirm: '{action} this record?', done: '{action}: done',
+  },
   common: {
     yes: 'Yes', no: 'No', save: 'Save', cancel: 'Cancel', confirm: 'OK', edit: 'Edit', create: 'New',
     deactivate: 'Deactivate', back: 'Back', refresh: 'Refresh', detail: 'Details', loading: 'Loading…', all: 'All',

@@ -1,6 +1,10 @@
 // 界面文字(中文,默认)。字段名称与取值由服务器的接口文档提供,这里只有界面本身的文字。
 export default {
   app: { name: '医联', fullName: '医联 · 县域医共体管理平台', subtitle: '县域医共体与对口支援管理' },
+  lifecycle: {
+    reasonPrompt: '请填写{action}的原因', reason: '原因', reasonRequired: '须填写原因',
+    confirm: '确定{action}该记录?', done: '已{action}',
+  },
   common: {
     yes: '是', no: '否', save: '保存', cancel: '取消', confirm: '确定', edit: '编辑', create: '新建',
     deactivate: '停用', back: '返回', refresh: '刷新', detail: '详情', loading: '加载中…', all: '全部',

@@ -91,6 +91,7 @@ const zhCN = {
     confirmedBy: '{who} 已确认', fix: '修改', resend: '修改并重新上传', drop: '删除',
     dropConfirm: '删除这条尚未上传的记录吗?', menteeHint: '带教对象为受援单位人员;如无法选择,请在详细记录中写明姓名', mentee: '带教:{name}',
     unconfirmedCount: '待确认 {n} 个半天', confirmAll: '全部确认', confirm: '确认', allConfirmed: '没有待确认的在岗记录',
+    reject: '驳回', rejected: '已驳回,该半天计为缺勤', rejectPrompt: '驳回{who} {when}的签到(计为缺勤),请填写原因',
     state: { pending: '待同步', error: '需修改', synced: '已同步', confirmed: '已确认' },
   },
   fields: {
@@ -194,6 +195,7 @@ const en = {
     activity: 'Work record', confirmedBy: 'Confirmed by {who}', fix: 'Correct', resend: 'Correct and send', drop: 'Delete',
     dropConfirm: 'Delete this record that was never sent?', menteeHint: "The mentee is recipient staff; if not listed, write the name in the details", mentee: 'Mentee: {name}',
     unconfirmedCount: '{n} half-days to confirm', confirmAll: 'Confirm all', confirm: 'Confirm', allConfirmed: 'Nothing left to confirm',
+    reject: 'Reject', rejected: 'Rejected: the half-day counts as absent', rejectPrompt: 'Reject the check-in of {who} on {when} (counts as absent); reason:',
     state: { pending: 'Waiting to sync', error: 'To correct', synced: 'Synced', confirmed: 'Confirmed' },
   },
   fields: {
