@@ -67,6 +67,8 @@ source = "进修不少于6个月"
 value = 3
 source = "三年一周期"
 )";
+    // The platform's own time limits (D10's confirmation window) come with every deployment.
+    std::filesystem::copy_file(std::string(YILIAN_SOURCE_DIR) + "/policies/platform.toml", dir / "platform.toml");
     presets = policy::load_presets(dir);
     std::filesystem::remove_all(dir);
     relationship = db->insert(
@@ -255,6 +257,18 @@ TEST_F(Compliance, D1TitleAndAgeOfTheDispatchedPerson) {
   Report ok = run("2026-01-01", "2026-12-31");
   EXPECT_TRUE(of(ok, "dispatch.title_level").empty());
   EXPECT_TRUE(of(ok, "dispatch.max_age").empty());
+}
+
+TEST_F(Compliance, D1AgeIsWholeYearsOnTheStartDayNotDaysOver365) {
+  // Born 1980-07-10, dispatched from 2026-07-09: 45 the day before the birthday (days/365
+  // said 46, a false finding); from 2026-07-10 the 46th year has begun.
+  db->exec("UPDATE staff SET birth_date = '1980-07-10' WHERE id = ?", {seed.staff_a});
+  int64_t a = assign(seed.staff_a, "2026-07-09", "2026-12-31");
+  EXPECT_TRUE(of(run("2026-01-01", "2026-12-31"), "dispatch.max_age").empty());
+  db->exec("UPDATE assignment SET planned_start = '2026-07-10' WHERE id = ?", {a});
+  auto late = of(run("2026-01-01", "2026-12-31"), "dispatch.max_age");
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].actual, "46岁");
 }
 
 TEST_F(Compliance, D2ConcurrentStaffCityToCounty) {

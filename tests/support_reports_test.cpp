@@ -63,6 +63,16 @@ TEST_F(SupportReports, PromotionLedgerCountsGrassrootsDaysAndExplainsIneligibili
   EXPECT_NE(refused.body["items"][0]["reasons"].dump().find("拒绝派驻"), std::string::npos);
 }
 
+TEST_F(SupportReports, PromotionLedgerCountsTheTermInCalendarMonthsAsD3Does) {
+  // 2026-02-01..2026-07-30 is 180 days, which "months × 30" took for half a year; in
+  // calendar months it is 5, and the D3 term rule says so too. From 2026-07-31 it is 6.
+  db->exec("UPDATE assignment SET planned_start = '2026-02-01', planned_end = '2026-07-30' WHERE id = ?", {assignment});
+  auto reasons = [&] { return get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a").body["items"][0]["reasons"].dump(); };
+  EXPECT_NE(reasons().find("不足6个月"), std::string::npos) << reasons();
+  db->exec("UPDATE assignment SET planned_end = '2026-07-31' WHERE id = ?", {assignment});
+  EXPECT_EQ(reasons().find("不足6个月"), std::string::npos) << reasons();
+}
+
 TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
   db->exec("UPDATE support_relationship SET preset_id = 'alliance-fees-2016', overrides = ?",
            {std::string("{\"compensation.monthly_allowance\": 600}")});

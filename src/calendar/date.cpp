@@ -1,5 +1,6 @@
 #include "calendar/date.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/clock.h"
@@ -94,8 +95,39 @@ bool parse_iso_week(const std::string& label, IsoWeek& out) {
   return true;
 }
 
-double months_between(const std::string& from, const std::string& to) {
-  return (days_between(from, to) + 1) / (365.2425 / 12.0);
+std::string add_months(const std::string& date, int months) {
+  int y, m, d;
+  if (!common::parse_date(date, y, m, d)) return date;
+  int total = y * 12 + (m - 1) + months;
+  y = total / 12;
+  m = total % 12 + 1;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  d = std::min(d, days[m - 1] + (m == 2 && leap ? 1 : 0));
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int served_months(const std::string& from, const std::string& to) {
+  if (to < from) return 0;
+  // A first guess from the year and month, then the exact boundary.
+  int n = (std::stoi(to.substr(0, 4)) - std::stoi(from.substr(0, 4))) * 12 + std::stoi(to.substr(5, 2)) -
+          std::stoi(from.substr(5, 2)) + 1;
+  while (n > 0 && add_days(add_months(from, n), -1) > to) --n;
+  return n;
+}
+
+int age_on(const std::string& birth_date, const std::string& day) {
+  if (day < birth_date) return -1;
+  int age = std::stoi(day.substr(0, 4)) - std::stoi(birth_date.substr(0, 4));
+  std::string birthday = birth_date.substr(5);  // "MM-DD"
+  std::string today = day.substr(5);
+  int year = std::stoi(day.substr(0, 4));
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (birthday == "02-29" && !leap) birthday = "03-01";
+  if (today < birthday) --age;
+  return age;
 }
 
 }  // namespace yilian::calendar

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "calendar/date.h"
 #include "compliance/engine.h"
 #include "policy/effective.h"
+#include "registry/catalog.h"
 
 namespace yilian::compliance {
 
@@ -66,11 +68,11 @@ class Evaluation {
 std::string week_label(const std::string& iso_week);
 std::string month_label(const std::string& month);
 // Adds whole calendar months, clamping the day: 2026-01-31 + 1 month = 2026-02-28.
-std::string add_months(const std::string& date, int months);
+using calendar::add_months;  // calendar/date.h: the one month arithmetic
 // Orders title levels: none < assistant < junior < intermediate < associate < senior.
-int title_rank(const std::string& level);
+using registry::title_rank;  // registry/catalog.h: the one title order
 // The level a promotion from `level` leads to; empty above the top.
-std::string next_title_level(const std::string& level);
+using registry::next_title_level;
 std::string title_level_label(const std::string& level);
 
 // The rule families, each in its own file.

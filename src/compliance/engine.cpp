@@ -186,35 +186,6 @@ std::string month_label(const std::string& m) {
   return m.substr(0, 4) + "年" + std::to_string(std::stoi(m.substr(5, 2))) + "月";
 }
 
-std::string add_months(const std::string& date, int months) {
-  int y, m, d;
-  if (!common::parse_date(date, y, m, d)) return date;
-  int total = y * 12 + (m - 1) + months;
-  y = total / 12;
-  m = total % 12 + 1;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  d = std::min(d, days[m - 1] + (m == 2 && leap ? 1 : 0));
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-namespace {
-const char* const kTitleOrder[] = {"none", "assistant", "junior", "intermediate", "associate", "senior"};
-constexpr int kTitleLevels = 6;
-}  // namespace
-
-int title_rank(const std::string& level) {
-  for (int i = 0; i < kTitleLevels; ++i)
-    if (level == kTitleOrder[i]) return i;
-  return 0;
-}
-
-std::string next_title_level(const std::string& level) {
-  int rank = title_rank(level);
-  return rank + 1 < kTitleLevels ? kTitleOrder[rank + 1] : "";
-}
 
 std::string title_level_label(const std::string& level) { return registry::label_of(registry::title_levels(), level); }
 

@@ -22,6 +22,7 @@ struct Target {
   const char* key;
   const char* label;  // what kind of unit, in the message
   std::string units;  // SQL condition on institution t, region r (its own) and c (its county)
+  store::Params unit_params;  // the values its placeholders take
 };
 
 void check_target(Evaluation& e, const Target& target) {
@@ -35,6 +36,7 @@ void check_target(Evaluation& e, const Target& target) {
       "AND s.end_date >= ?) FROM institution t JOIN region r ON r.code = t.region_code LEFT JOIN region c ON c.code = "
       "SUBSTR(t.region_code, 1, 6) WHERE t.active = 1 AND (" + target.units + ") AND " + scope.sql;
   store::Params params{e.last_day, e.last_day};
+  params.insert(params.end(), target.unit_params.begin(), target.unit_params.end());
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   if (!e.request.region_code.empty()) {
     auto [lo, hi] = registry::prefix_range(registry::region_prefix(e.request.region_code));
@@ -63,13 +65,24 @@ void check_target(Evaluation& e, const Target& target) {
 }  // namespace
 
 void check_coverage(Evaluation& e) {
-  check_target(e, {"coverage.county_institutions", "coverage.county_institutions_pct", "县级医疗卫生机构",
-                   "r.level = 3 AND t.kind IN ('A100', 'A210', 'A220', 'A300', 'G100')"});
+  // Which kinds of unit are "县级医疗卫生机构" is the preset's reading of A3, not code.
+  auto kinds = first_setting(e, "coverage.county_institution_kinds");
+  if (!kinds) return;
+  const auto& codes = std::get<std::vector<std::string>>(kinds->value);
+  if (codes.empty()) return;
+  std::string marks;
+  store::Params kind_params;
+  for (const auto& k : codes) {
+    marks += marks.empty() ? "?" : ", ?";
+    kind_params.push_back(k);
+  }
+  const std::string county_level = "r.level = 3 AND t.kind IN (" + marks + ")";
+  check_target(e, {"coverage.county_institutions", "coverage.county_institutions_pct", "县级医疗卫生机构", county_level,
+                   kind_params});
   check_target(e, {"coverage.poor_township_centers", "coverage.poor_township_centers_pct", "贫困乡镇中心卫生院",
                    "t.kind = 'C210' AND (r.poverty = 1 OR c.poverty = 1)"});
   check_target(e, {"coverage.grade_2b_hospitals", "coverage.grade_2b_hospitals_pct", "二级乙等医院",
-                   "t.level = '2' AND t.grade = 'B' AND NOT (r.level = 3 AND t.kind IN ('A100', 'A210', 'A220', "
-                   "'A300', 'G100'))"});
+                   "t.level = '2' AND t.grade = 'B' AND NOT (" + county_level + ")", kind_params});
 }
 
 }  // namespace yilian::compliance

@@ -11,6 +11,7 @@
 
 #include "calendar/date.h"
 #include "compliance/context.h"
+#include "policy/platform.h"
 #include "compliance/presence_weeks.h"
 #include "support/presence_week.h"
 
@@ -223,9 +224,13 @@ void concurrent_staff(Evaluation& e, const PresenceWeeks& pw) {
 }
 
 // D10: half-days the dispatched person checked in but the recipient never confirmed,
-// a week after the fact — the sign of "not actually on site".
+// past the confirmation window (platform preset) — the sign of "not actually on site".
 void unconfirmed(Evaluation& e, const PresenceWeeks& pw) {
-  const int cutoff = calendar::day_number(calendar::add_days(e.request.today, -7));
+  const policy::Preset* platform = e.presets.find(policy::kPlatformPreset);
+  std::optional<policy::Param> window = platform ? platform->get("presence.confirmation_window_days") : std::nullopt;
+  if (!window) return;  // no number, no rule
+  const int days = static_cast<int>(std::get<int64_t>(window->value));
+  const int cutoff = calendar::day_number(calendar::add_days(e.request.today, -days));
   std::map<std::pair<int64_t, std::string>, int64_t> open;  // (assignment, month) → half-days
   for (const auto& p : pw.rows)
     for (int d = 0; d < 7; ++d)
@@ -238,17 +243,17 @@ void unconfirmed(Evaluation& e, const PresenceWeeks& pw) {
     auto it = by_id.find(key.first);
     if (it == by_id.end()) continue;
     const Assignment& a = *it->second;
-    auto p = e.param(*a.relationship, "dispatch.min_days_per_week");
-    if (!p) continue;
+    // Judged where the relationship's preset judges presence at all.
+    if (!e.param(*a.relationship, "dispatch.min_days_per_week")) continue;
     const std::string& month = key.second;
     Finding f{.rule = "D10", .check = "presence.confirmation", .severity = Severity::warning,
               .subject_type = "staff", .subject_id = a.staff_id, .subject_name = a.staff_name, .period = month,
               .expected = "在岗记录经受援单位确认", .actual = std::to_string(half_days) + "个半天未确认",
               .relationship_id = a.relationship_id, .institution_id = a.recipient_id,
               .region_code = a.relationship->recipient_region};
-    f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(half_days) + "个半天签到未经" +
-                a.relationship->recipient_name + "确认";
-    e.add(std::move(f), *p);
+    f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(half_days) + "个半天签到超过" +
+                std::to_string(days) + "天仍未经" + a.relationship->recipient_name + "确认";
+    e.add(std::move(f), *window);
   }
 }
 

@@ -144,7 +144,7 @@ void trainees(Evaluation& e, const Relationship& r, const Facts& facts, const Ye
       const std::string& start = t->start;
       const std::string& end = t->end;
       if (end >= calendar::add_days(add_months(start, static_cast<int>(months)), -1)) continue;
-      int got = static_cast<int>(calendar::months_between(start, end) + 0.5);
+      int got = calendar::served_months(start, end);
       Finding f{.rule = "T1", .check = "training.trainee_term", .severity = Severity::error, .subject_type = "trainee",
                 .subject_id = t->id, .subject_name = t->name, .period = start.substr(0, 4),
                 .expected = "≥" + std::to_string(months) + "个月", .actual = std::to_string(got) + "个月",

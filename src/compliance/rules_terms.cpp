@@ -33,7 +33,7 @@ void who(Evaluation& e, const Assignment& a) {
   }
   if (auto max_age = e.param(r, "dispatch.max_age"); max_age && !a.birth_date.empty()) {
     e.checked("dispatch.max_age");
-    int age = calendar::days_between(a.birth_date, a.start) / 365;
+    int age = calendar::age_on(a.birth_date, a.start);
     if (age > std::get<int64_t>(max_age->value)) {
       Finding f = about(a, "D1", "dispatch.max_age");
       f.expected = "≤" + std::to_string(std::get<int64_t>(max_age->value)) + "岁";
@@ -61,7 +61,7 @@ void term(Evaluation& e, const Assignment& a) {
   e.checked("dispatch.term");
   std::string needed_end = calendar::add_days(add_months(a.start, static_cast<int>(months)), -1);
   if (a.end >= needed_end) return;
-  int served = static_cast<int>(calendar::months_between(a.start, a.end) + 0.5);
+  int served = calendar::served_months(a.start, a.end);
   Finding f = about(a, "D3", "dispatch.term");
   f.expected = "≥" + std::to_string(months) + "个月";
   f.actual = (a.ended ? "服务" : "计划") + std::to_string(served) + "个月(" + a.start + "至" + a.end + ")";

@@ -213,8 +213,19 @@ std::vector<ParamSpec> build_catalog() {
                      "有对口支援关系的贫困乡镇中心卫生院所占的目标比例。"));
   c.push_back(number("coverage.grade_2b_hospitals_pct", "%", 0, 100, {"A3"}, "二级乙等医院对口支援覆盖率",
                      "有对口支援关系的二级乙等医院所占的目标比例。"));
+  c.push_back(code_list("coverage.county_institution_kinds", registry::institution_kinds(), {"A3"},
+                        "县级医疗卫生机构包含的机构类别",
+                        "A3“县级医疗卫生机构”覆盖率所统计的机构类别(WS 218卫生机构分类代码),取县级区划内的这些机构。"));
   c.push_back(number("coverage.county_hospital_remote_medicine_pct", "%", 0, 100, {"A3", "M1"},
                      "县级综合医院远程医疗系统覆盖率", "建有远程医疗系统的县级综合医院所占的目标比例。"));
+
+  // Time limits of the records themselves, which no document states: the platform preset
+  // (policies/platform.toml) sets them, and a deployment may change them there.
+  c.push_back(integer("records.field_entry_window_days", "天", 0, 60, {"D4", "D8", "V7"},
+                      "现场人员补登期限",
+                      "派驻人员和村医在手机上可登记、更正或撤销最近几天的在岗、工作和巡诊记录;更早的由受援单位(乡镇卫生院)更正。"));
+  c.push_back(integer("presence.confirmation_window_days", "天", 0, 60, {"D10"}, "受援单位确认在岗期限",
+                      "签到后超过该天数仍未经受援单位确认的半天记为“未确认”(D10:派驻人员未真正驻点的迹象)。"));
 
   // A5, F4, F7, E2 — alliance organisation and targets.
   c.push_back(integer("alliance.council_term_years", "年", 1, 10, {"A5"}, "医联体理事会每届任期",

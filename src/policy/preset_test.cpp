@@ -46,7 +46,10 @@ TEST(PresetShipped, EveryPresetLoads) {
   for (const auto& preset : set.all()) {
     EXPECT_FALSE(preset.title.empty()) << preset.id;
     EXPECT_FALSE(preset.document.empty()) << preset.id;
-    EXPECT_EQ(preset.seed.size() > 4 && preset.seed.substr(preset.seed.size() - 4) == ".txt", true) << preset.id;
+    // Every preset comes from a seed document, but the platform's own time limits.
+    if (preset.id != "platform") {
+      EXPECT_EQ(preset.seed.size() > 4 && preset.seed.substr(preset.seed.size() - 4) == ".txt", true) << preset.id;
+    }
     EXPECT_FALSE(preset.params.empty()) << preset.id;
     for (const auto& [key, param] : preset.params) {
       EXPECT_FALSE(param.citation.clause.empty()) << preset.id << " " << key;

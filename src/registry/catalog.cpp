@@ -77,4 +77,17 @@ std::string label_of(const Choices& c, const std::string& value) {
   return value;
 }
 
+int title_rank(const std::string& level) {
+  const Choices& levels = title_levels();  // highest first
+  for (size_t i = 0; i < levels.size(); ++i)
+    if (levels[i].first == level) return static_cast<int>(levels.size() - 1 - i);
+  return 0;
+}
+
+std::string next_title_level(const std::string& level) {
+  const Choices& levels = title_levels();
+  int rank = title_rank(level);
+  return rank + 1 < static_cast<int>(levels.size()) ? levels[levels.size() - 2 - rank].first : "";
+}
+
 }  // namespace yilian::registry

@@ -21,6 +21,10 @@ const Choices& sexes();
 // The level of a GB/T 8561 title: 231 → "senior" (正高), 232 → "associate" (副高),
 // 233 → "intermediate" (中级), 234 → "junior" (初级/师), 235 → "assistant" (初级/士).
 std::string title_level_of(const std::string& title_code);
+// The order of title_levels(), the one ranking of title levels: none 0 … senior 5;
+// 0 for an unknown level. next_title_level is the level above ("" above senior).
+int title_rank(const std::string& level);
+std::string next_title_level(const std::string& level);
 std::string label_of(const Choices& c, const std::string& value);
 
 }  // namespace yilian::registry

@@ -5,6 +5,7 @@
 #include "calendar/date.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "policy/platform.h"
 #include "registry/region_code.h"
 #include "rounds/checks.h"
 #include "rounds/choices.h"
@@ -26,8 +27,9 @@ bool personal(const auth::Principal& p) { return p.role == Role::doctor || p.rol
 void check_day(api::Context& ctx, const std::string& day) {
   if (day > common::today()) common::invalid("day", "不能登记将来的日期");
   if (personal(ctx.me())) {
-    std::string week_ago = common::iso_from_unix(common::now_unix() - 8 * 86400).substr(0, 10);
-    if (day < week_ago) common::invalid("day", "只能补登最近7天的巡诊记录,更早的请联系乡镇卫生院");
+    if (day < policy::field_entry_window_start())
+      common::invalid("day", "只能补登最近" + std::to_string(policy::platform_integer("records.field_entry_window_days")) +
+                                 "天的巡诊记录,更早的请联系乡镇卫生院");
   }
 }
 

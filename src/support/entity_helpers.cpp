@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/error.h"
+#include "policy/platform.h"
 
 namespace yilian::support::helpers {
 
@@ -76,10 +77,12 @@ void check_recent_for_personal(api::Context& ctx, const std::string& day) {
   const auto& me = ctx.me();
   if (day > common::today()) common::invalid("day", "不能登记将来的日期");
   if (me.role == Role::doctor || me.role == Role::village_doctor) {
-    if (day < entry_window_start()) common::invalid("day", "只能补登最近7天的记录,更早的请联系受援单位");
+    if (day < entry_window_start())
+      common::invalid("day", "只能补登最近" + std::to_string(policy::platform_integer("records.field_entry_window_days")) +
+                                 "天的记录,更早的请联系受援单位");
   }
 }
 
-std::string entry_window_start() { return common::iso_from_unix(common::now_unix() - 8 * 86400).substr(0, 10); }
+std::string entry_window_start() { return policy::field_entry_window_start(); }
 
 }  // namespace yilian::support::helpers

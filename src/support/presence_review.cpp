@@ -1,6 +1,7 @@
 #include "support/presence_review.h"
 
 #include "common/clock.h"
+#include "policy/platform.h"
 #include "support/choices.h"
 #include "support/entity_helpers.h"
 
@@ -71,7 +72,8 @@ api::Lock personal_entry_window_lock() {
             const auto& me = ctx.me();
             if (me.role != Role::doctor && me.role != Role::village_doctor) return "";
             if (helpers::text(row, "day") >= helpers::entry_window_start()) return "";
-            return "超过补登期限(最近7天)的记录不能再由本人修改或撤销,请联系受援单位更正";
+            return "超过补登期限(最近" + std::to_string(policy::platform_integer("records.field_entry_window_days")) +
+                   "天)的记录不能再由本人修改或撤销,请联系受援单位更正";
           }};
 }
 

@@ -28,7 +28,7 @@ struct Person {
   int64_t promotion_year = 0;
   int64_t cumulative_days = 0, year_days = 0;
   double year_weeks = 0;
-  int64_t longest_term_days = 0;
+  int64_t longest_term_months = 0;  // calendar months, as D3 counts them
   bool refused = false, failed = false, dispatched_this_year = false;
   std::shared_ptr<const policy::EffectivePolicy> policy;
 };
@@ -125,7 +125,7 @@ http::Response promotion_ledger(api::Context& ctx) {
       if (!r[1].as_int()) {
         p.dispatched_this_year = true;
         p.year_weeks += (calendar::days_between(start, end) + 1) / 7.0;
-        p.longest_term_days = std::max<int64_t>(p.longest_term_days, calendar::days_between(r[2].as_text(), r[3].as_text()) + 1);
+        p.longest_term_months = std::max<int64_t>(p.longest_term_months, calendar::served_months(r[2].as_text(), r[3].as_text()));
       }
       if (!p.policy) p.policy = policy_of(r[4].as_text(), r[5].as_text());
     }
@@ -168,7 +168,7 @@ http::Response promotion_ledger(api::Context& ctx) {
       double per_week = p.year_weeks > 0 ? p.year_days / p.year_weeks : 0;
       if (p.dispatched_this_year) {
         if (auto months = int_param(pol, "promotion.eligibility_min_term_months");
-            months && p.longest_term_days < *months * 30)
+            months && p.longest_term_months < *months)
           reasons.push_back("本年度派驻服务不足" + std::to_string(*months) + "个月" +
                             cite(pol, "promotion.eligibility_min_term_months"));
         if (auto d = int_param(pol, "promotion.eligibility_min_days_per_week"); d && per_week + 1e-9 < *d)
