@@ -10,6 +10,7 @@
 #include "io/table.h"
 #include "io/xlsx_reader.h"
 #include "io/xlsx_writer.h"
+#include "io/zip_reader.h"
 
 namespace yilian::io {
 
@@ -25,6 +26,49 @@ TEST(XlsxTest, TableRoundTripKeepsTextCodesAndChinese) {
   EXPECT_EQ(back[2][0], "0531");
   EXPECT_EQ(back[2][1], "前导零");
   EXPECT_EQ(back[3][1], "市中区");
+}
+
+// The sheet's XML, to see how each cell was stored.
+static std::string sheet_xml(const std::string& workbook) {
+  ZipReader zip(workbook);
+  auto xml = zip.read("xl/worksheets/sheet1.xml");
+  EXPECT_TRUE(xml);
+  return xml.value_or("");
+}
+
+// Issue 13, item 9: a cell that reads like a formula is stored as a string (never a
+// <f> formula element) and, as in CSV, with a leading quote, so it stays text when a
+// user edits the cell or saves the sheet as CSV.
+TEST(XlsxTest, FormulaLikeTextIsAQuotedStringCellNeverAFormula) {
+  const std::string link = "=HYPERLINK(\"http://e.cn\",\"点\")";
+  Table t = {{"名称", "电话"}, {link, "+86 531 1234"}, {"@SUM(A1)", "-2+3"}, {"-3", "历下区"}};
+  std::string bytes = write_table(t, TableFormat::xlsx, "机构");
+  std::string xml = sheet_xml(bytes);
+  EXPECT_EQ(xml.find("<f>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<f "), std::string::npos) << xml;
+  Table back = read_table(bytes, TableFormat::xlsx);
+  ASSERT_EQ(back.size(), 4u);
+  EXPECT_EQ(back[1], (Row{"'" + link, "'+86 531 1234"}));
+  EXPECT_EQ(back[2], (Row{"'@SUM(A1)", "'-2+3"}));
+  EXPECT_EQ(back[3], (Row{"-3", "历下区"}));  // a negative number is not text to guard
+}
+
+TEST(XlsxTest, FormulaLikeTextInMergedAndHeaderCellsIsQuotedAndNumbersStayNumbers) {
+  XlsxWriter book;
+  XlsxSheet sheet = book.add_sheet("周报");
+  sheet.merge(0, 0, 0, 2, "=1+1", CellStyle::title);
+  sheet.headers(1, {{"-标题", 0, 0, 1, 2}, {"@列", 0, 2}});
+  sheet.number(2, 0, -4.5);
+  sheet.text(2, 1, "\t=cmd");
+  std::string bytes = book.finish();
+  EXPECT_EQ(sheet_xml(bytes).find("<f>"), std::string::npos);
+  Table back = read_xlsx(bytes);
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[0][0], "'=1+1");
+  EXPECT_EQ(back[1][0], "'-标题");
+  EXPECT_EQ(back[1][2], "'@列");
+  EXPECT_EQ(back[2][0], "-4.5");
+  EXPECT_EQ(back[2][1], "'\t=cmd");
 }
 
 TEST(XlsxTest, MergedHeaderRowsAroundTheData) {
