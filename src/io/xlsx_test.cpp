@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <minizip/zip.h>
 #include <xlsxwriter.h>
 
@@ -190,6 +191,61 @@ TEST(XlsxTest, ReadsWorkbooksFromOtherProducers) {
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0], (Row{"姓名", "代码", "出生日期"}));
   EXPECT_EQ(t[1], (Row{"张三 ", "370102001001", "1980-01-01"}));  // 27759 days after 1904-01-01
+}
+
+// A workbook with one sheet whose XML is `sheet_data` inside <sheetData>.
+static std::string workbook_with_rows(const std::string& sheet_data) {
+  auto path = std::filesystem::temp_directory_path() / ("yilian-xlsx-rows-" + std::to_string(getpid()) + ".xlsx");
+  std::vector<std::pair<const char*, std::string>> members = {
+      {"xl/workbook.xml",
+       R"(<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+       R"(<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+      {"xl/_rels/workbook.xml.rels",
+       R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
+      {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"},
+  };
+  zipFile zf = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+  for (const auto& [name, text] : members) {
+    zipOpenNewFileInZip64(zf, name, nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0);
+    zipWriteInFileInZip(zf, text.data(), static_cast<unsigned>(text.size()));
+    zipCloseFileInZip(zf);
+  }
+  zipClose(zf, nullptr);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  return bytes.str();
+}
+
+// Found by fuzz/xlsx_import_fuzz: a row numbered 0 (or not a number, read as 0) wrote before
+// the table's first row; a row number past Excel's 1,048,576 made the table that long.
+TEST(XlsxTest, RowNumbersOutsideTheSheetAreRefusedAsABadFile) {
+  const std::string cell = R"(<c t="inlineStr"><is><t>x</t></is></c>)";
+  for (const std::string r : {"0", ":4", "-1", "1048577", "4294967295", "99999999999999999999"})
+    EXPECT_THROW(read_xlsx(workbook_with_rows("<row r=\"" + r + "\">" + cell + "</row>")), common::ApiError) << r;
+  Table last = read_xlsx(workbook_with_rows("<row r=\"1048576\">" + cell + "</row>"));
+  EXPECT_EQ(last.size(), 1048576u);
+  EXPECT_EQ(last.back(), (Row{"x"}));
+}
+
+// An 8 MB upload can hold ≈100,000 cells; one in the last column (XFD) of each row would make
+// as many rows of 16,384 cells (≈50 GB): refused before the table grows past 4 million cells.
+TEST(XlsxTest, ASheetSpreadOverMoreThanFourMillionCellsIsRefused) {
+  auto rows = [](int n) {
+    std::string xml;
+    for (int r = 1; r <= n; ++r)
+      xml += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+    return xml;
+  };
+  try {
+    read_xlsx(workbook_with_rows(rows(300)));
+    ADD_FAILURE() << "accepted";
+  } catch (const common::ApiError& e) {
+    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.code, "bad_file");
+  }
+  EXPECT_EQ(read_xlsx(workbook_with_rows(rows(150))).size(), 150u);  // 2.5 million cells
 }
 
 TEST(XlsxTest, RejectsBytesThatAreNotAWorkbook) {
