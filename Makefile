@@ -1,12 +1,13 @@
 # A thin wrapper over CMake and the scripts in scripts/. The two commands of README.md:
 #   make demo   install what is missing, build, create the demo county, serve it
-#   make test   install what is missing, build, run every test (SQLite, PostgreSQL, ASan, browser)
+#   make test   install what is missing, build, run every test (SQLite, PostgreSQL, ASan, fuzz, browser)
+#   make fuzz   the long fuzzing campaign
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DB ?= data/yilian.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web serve clean bench
+.PHONY: demo test setup build web serve clean bench fuzz
 
 demo: setup build web
 	@if [ ! -f $(DB) ]; then ./$(BUILD)/yilian demo --db sqlite:$(DB) --scale county; fi
@@ -31,5 +32,9 @@ serve: build
 bench: setup build
 	bench/run.sh
 
+# The long libFuzzer campaign (docs/SECURITY.md): 10 M executions or 30 min per target.
+fuzz: setup
+	scripts/fuzz.sh campaign
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

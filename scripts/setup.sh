@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libsoci-dev libsqlite3-dev libpq-dev
   nlohmann-json3-dev libsodium-dev libxlsxwriter-dev libminizip-dev zlib1g-dev libpugixml-dev
   libtomlplusplus-dev coinor-libcbc-dev libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql sqlite3 wrk chromium fonts-wqy-microhei nodejs npm)
+  postgresql sqlite3 wrk chromium fonts-wqy-microhei nodejs npm
+  clang libfuzzer-14-dev)  # clang and libFuzzer: the fuzz targets (fuzz/, docs/SECURITY.md)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -3,7 +3,8 @@
 #   1. release build, unit + store + API tests on SQLite
 #   2. the same store and API tests on a throwaway PostgreSQL 15
 #   3. ASan+UBSan build, the same tests on SQLite
-#   4. command-line checks (demo, import/export, backup) and the browser tests when web/ exists
+#   4. the libFuzzer targets of fuzz/ (clang build, regression inputs, 30 s each; docs/SECURITY.md)
+#   5. command-line checks (demo, import/export, backup) and the browser tests when web/ exists
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=$(nproc)
@@ -36,6 +37,9 @@ flock build-asan/.lock sh -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug 
 # ASan); DemoCountyTest runs the same generator under ASan, the others' assertions run
 # on SQLite and PostgreSQL above.
 run_logged asan bash -c "cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $JOBS -L unit -E '^(DemoRoundsTest|DemoSupportTest|DemoComplianceTest)[.]'"
+
+step "fuzz targets (clang + libFuzzer, ASan + UBSan, 30 s each)"
+run_logged fuzz scripts/fuzz.sh
 
 if [ -f web/package.json ]; then
   step "web build and browser tests"

@@ -22,24 +22,26 @@ void usage() {
                "  weekly  --db URL --week 2026-W28 [--region C] [--out F.xlsx|F.csv]  the weekly 附件2 table\n"
                "  user    add|passwd ...                                           manage accounts\n"
                "  audit   verify --db URL                                          check the audit trail's hash chain\n\n"
-               "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n";
+               "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n"
+               "Every command takes --sqlite-sync full|normal: full (default) syncs every commit to disk, so an\n"
+               "acknowledged write survives a power cut; normal is faster but may lose the last commits then.\n";
 }
 
 // The options each command reads. Anything else is refused before the database is
 // opened: a mistyped option (or --help) must not run the command on the default database.
 const std::map<std::string, std::set<std::string>>& known_options() {
   static const std::map<std::string, std::set<std::string>> known = {
-      {"serve", {"db", "listen", "threads", "web", "access-log", "policies"}},
-      {"migrate", {"db"}},
+      {"serve", {"db", "listen", "threads", "web", "access-log", "policies", "sqlite-sync"}},
+      {"migrate", {"db", "sqlite-sync"}},
       {"demo", {"db", "scale", "seed", "county", "province", "datasets", "dispatch-scale", "with-rounds",
-                "with-support"}},
-      {"import", {"db", "kind", "dry-run", "prefix"}},
-      {"export", {"db", "kind", "out", "region", "full"}},
-      {"backup", {"db", "out"}},
-      {"check", {"db", "from", "to", "today", "region", "json", "policies"}},
-      {"weekly", {"db", "week", "region", "out", "phone", "policies", "preset", "reporter"}},
-      {"user", {"db", "username", "name", "password", "role", "region", "institution", "staff"}},
-      {"audit", {"db"}},
+                "with-support", "sqlite-sync"}},
+      {"import", {"db", "kind", "dry-run", "prefix", "sqlite-sync"}},
+      {"export", {"db", "kind", "out", "region", "full", "sqlite-sync"}},
+      {"backup", {"db", "out", "sqlite-sync"}},
+      {"check", {"db", "from", "to", "today", "region", "json", "policies", "sqlite-sync"}},
+      {"weekly", {"db", "week", "region", "out", "phone", "policies", "preset", "reporter", "sqlite-sync"}},
+      {"user", {"db", "username", "name", "password", "role", "region", "institution", "staff", "sqlite-sync"}},
+      {"audit", {"db", "sqlite-sync"}},
   };
   return known;
 }

@@ -1,6 +1,7 @@
 // Every entity list as a spreadsheet (?format=xlsx|csv): the same rows as the JSON list
 // (filters, scope), Chinese headers and labels, personal data masked.
 #include "io/table.h"
+#include "io/zip_reader.h"
 #include "support/fixture.h"
 
 namespace yilian::testing {
@@ -51,6 +52,37 @@ TEST_F(ListExport, FiltersAndScopeApplyAndBadFormatIsRefused) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["error"]["field"], "format");
   EXPECT_EQ(call("GET", "/api/v1/institutions?format=csv", "").status, 401);
+}
+
+// Issue 13, item 9 (OWASP CSV injection): a stored name that a spreadsheet would run as a
+// formula leaves the server as text, in list exports and registry exports, CSV and xlsx.
+TEST_F(ListExport, AFormulaInANameIsExportedAsQuotedTextInCsvAndXlsx) {
+  const std::string link = "=HYPERLINK(\"http://e.cn\",\"点\")";
+  db->exec("UPDATE staff SET name = ? WHERE id = ?", {link, seed.staff_a});
+  db->exec("UPDATE institution SET name = ? WHERE id = ?", {"@" + link, seed.county_a_hospital});
+  auto cells_of = [](const io::Table& t) {
+    std::vector<std::string> all;
+    for (const auto& row : t) all.insert(all.end(), row.begin(), row.end());
+    return all;
+  };
+  for (const std::string target : {"/api/v1/staff?format=", "/api/v1/institutions?format=", "/api/v1/export/staff?format=",
+                                   "/api/v1/export/institutions?format="}) {
+    for (const std::string format : {"csv", "xlsx"}) {
+      auto res = call("GET", target + format, "bureau_a");
+      ASSERT_EQ(res.status, 200) << target << format << res.raw;
+      auto kind = format == "csv" ? io::TableFormat::csv : io::TableFormat::xlsx;
+      auto cells = cells_of(io::read_table(res.raw, kind));
+      bool staff = target.find("staff") != std::string::npos;
+      const std::string expected = staff ? "'" + link : "'@" + link;
+      EXPECT_NE(std::find(cells.begin(), cells.end(), expected), cells.end()) << target << format;
+      for (const auto& c : cells) EXPECT_FALSE(c.starts_with("=") || c.starts_with("@")) << target << format << c;
+      if (kind == io::TableFormat::xlsx) {
+        auto xml = io::ZipReader(res.raw).read("xl/worksheets/sheet1.xml");
+        ASSERT_TRUE(xml);
+        EXPECT_EQ(xml->find("<f>"), std::string::npos) << target;
+      }
+    }
+  }
 }
 
 }  // namespace yilian::testing

@@ -1,11 +1,13 @@
-// The real HTTP server over a socket: keep-alive, body limit, static files.
+// The real HTTP server over a socket: keep-alive, body limit, static files, request framing.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "app/modules.h"
 #include "http/server.h"
@@ -73,6 +75,41 @@ class ServerTest : public ::testing::Test {
     }
   }
 
+
+  // Sends raw bytes, then reads until the server closes the connection or `seconds` pass
+  // without a byte. `closed` tells which.
+  std::string send_and_read_all(int fd, const std::string& bytes, bool& closed, int seconds = 3) {
+    timeval tv{seconds, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+    std::string in;
+    char buf[4096];
+    closed = false;
+    while (true) {
+      ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n == 0) {
+        closed = true;
+        return in;
+      }
+      if (n < 0) return in;  // timeout: the connection is still open
+      in.append(buf, static_cast<size_t>(n));
+    }
+  }
+  static int count(const std::string& haystack, const std::string& needle) {
+    int n = 0;
+    for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+    return n;
+  }
+  // Status lines ("HTTP/1.1 400 "), not the same words inside a message.
+  static int responses(const std::string& bytes) {
+    int n = 0;
+    for (size_t p = bytes.find("HTTP/1."); p != std::string::npos; p = bytes.find("HTTP/1.", p + 1))
+      if (p + 13 <= bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[p + 9])) && bytes[p + 12] == ' ' &&
+          (p == 0 || bytes[p - 1] == '}' || bytes[p - 1] == '\n'))
+        ++n;
+    return n;
+  }
+
   std::filesystem::path db_path, web;
   std::string url;
   std::shared_ptr<api::App> app;
@@ -137,6 +174,80 @@ TEST_F(ServerTest, UnknownApiPathIsJson404) {
   auto res = roundtrip(fd, "GET /api/v1/nope HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_NE(res.find("HTTP/1.1 404"), std::string::npos);
   EXPECT_NE(res.find("\"code\":\"not_found\""), std::string::npos);
+  close(fd);
+}
+
+
+// Each request below frames its body in a way a proxy in front may read differently from
+// us. The bytes after its header hide a second request; answering it would be request
+// smuggling (RFC 9112 §6.1, §6.3). Issue 13, item 2.
+TEST_F(ServerTest, AmbiguousRequestFramingGetsOne400AndTheConnectionIsClosed) {
+  const std::string hidden = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string chunked_hidden = "0\r\n\r\n" + hidden;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Transfer-Encoding: gzip\r\n", hidden},
+      {"Transfer-Encoding: identity\r\n", hidden},
+      {"Transfer-Encoding: chunked, gzip\r\n", hidden},
+      {"Transfer-Encoding: gzip, chunked\r\n", chunked_hidden},
+      {"Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", chunked_hidden},
+      {"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", chunked_hidden},
+      {"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", chunked_hidden},
+      {"Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", chunked_hidden},
+      {"Transfer-Encoding: gzip\r\nContent-Length: 2\r\n", "{}" + hidden},
+      {"Content-Length: 2\r\nContent-Length: 2\r\n", "{}" + hidden},
+      {"Content-Length: 2, 2\r\n", "{}" + hidden},
+      {"Content-Length: 2\r\nContent-Length: 0\r\n", "{}" + hidden},
+  };
+  for (const auto& [headers, rest] : cases) {
+    int fd = connect_socket();
+    bool closed = false;
+    auto res = send_and_read_all(
+        fd, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + headers + "\r\n" + rest,
+        closed);
+    EXPECT_EQ(responses(res), 1) << headers << res;
+    EXPECT_EQ(res.rfind("HTTP/1.1 400", 0), 0u) << headers << res;
+    EXPECT_NE(res.find("\"code\":\"bad_framing\""), std::string::npos) << headers << res;
+    EXPECT_EQ(res.find("\"status\":\"ok\""), std::string::npos) << headers << res;  // the hidden request
+    EXPECT_TRUE(closed) << headers;
+    close(fd);
+  }
+}
+
+TEST_F(ServerTest, TransferEncodingOnHttp10GetsOne400AndTheConnectionIsClosed) {
+  int fd = connect_socket();
+  bool closed = false;
+  auto res = send_and_read_all(fd,
+                               "POST /api/v1/auth/login HTTP/1.0\r\nHost: x\r\nConnection: keep-alive\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /api/v1/health HTTP/1.0\r\n\r\n",
+                               closed);
+  EXPECT_EQ(responses(res), 1) << res;
+  EXPECT_EQ(res.rfind("HTTP/1.0 400", 0), 0u) << res;
+  EXPECT_NE(res.find("bad_framing"), std::string::npos) << res;
+  EXPECT_TRUE(closed);
+  close(fd);
+}
+
+TEST_F(ServerTest, APipelineOfWellFramedRequestsIsAnsweredInOrderOnAnOpenConnection) {
+  const std::string login = R"({"username":"nobody","password":"x"})";
+  // The login body in two chunks (sizes in hex).
+  const std::string rest = login.substr(6);
+  std::ostringstream chunked;
+  chunked << "6\r\n" << login.substr(0, 6) << "\r\n" << std::hex << rest.size() << "\r\n" << rest << "\r\n0\r\n\r\n";
+  const std::string pipeline =
+      "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(login.size()) + "\r\n\r\n" + login +
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" + chunked.str() +
+      "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+  int fd = connect_socket();
+  bool closed = false;
+  auto res = send_and_read_all(fd, pipeline, closed, 1);
+  EXPECT_FALSE(closed) << res;
+  EXPECT_EQ(responses(res), 4) << res;
+  EXPECT_EQ(count(res, "HTTP/1.1 200"), 2) << res;
+  EXPECT_EQ(count(res, "HTTP/1.1 401"), 2) << res;  // both logins were read with their whole body
+  EXPECT_LT(res.find("\"status\":\"ok\""), res.find("HTTP/1.1 401")) << res;
   close(fd);
 }
 

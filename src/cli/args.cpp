@@ -30,6 +30,12 @@ std::string Args::get(const std::string& key, const std::string& fallback) const
   return it == options.end() ? fallback : it->second;
 }
 
+store::OpenOptions db_options(const Args& a) {
+  store::OpenOptions o;
+  if (a.has("sqlite-sync")) o.sqlite_sync = store::parse_sqlite_sync(a.get("sqlite-sync"));
+  return o;
+}
+
 std::string db_url(const Args& a) {
   if (a.has("db")) return a.get("db");
   if (const char* env = std::getenv("YILIAN_DB")) return env;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "store/db.h"
+
 namespace yilian::cli {
 
 struct Args {
@@ -17,5 +19,7 @@ struct Args {
 
 // The database URL from --db, then YILIAN_DB, then the default SQLite file.
 std::string db_url(const Args& a);
+// --sqlite-sync full|normal (default full: every acknowledged write is on disk).
+store::OpenOptions db_options(const Args& a);
 
 }  // namespace yilian::cli

@@ -15,7 +15,7 @@ namespace yilian::cli {
 
 int cmd_check(const Args& a) {
   auto presets = policy::shipped_presets(a.get("policies"));
-  auto db = open_migrated(db_url(a));
+  auto db = open_migrated(db_url(a), db_options(a));
   std::string year = common::today().substr(0, 4);
   compliance::Request rq;
   rq.from = a.get("from", year + "-01-01");

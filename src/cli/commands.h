@@ -20,7 +20,7 @@ int cmd_weekly(const Args& a);
 int cmd_audit(const Args& a);
 
 // Opens the database (creating the folder of a SQLite file) and migrates it.
-std::unique_ptr<store::Db> open_migrated(const std::string& url);
+std::unique_ptr<store::Db> open_migrated(const std::string& url, const store::OpenOptions& options = {});
 // Creates the `admin` account when no account exists yet. Its password is
 // YILIAN_ADMIN_PASSWORD, or generated and printed this once.
 void ensure_admin(store::Db& db);

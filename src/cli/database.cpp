@@ -12,13 +12,13 @@
 
 namespace yilian::cli {
 
-std::unique_ptr<store::Db> open_migrated(const std::string& url) {
+std::unique_ptr<store::Db> open_migrated(const std::string& url, const store::OpenOptions& options) {
   std::string path = url.rfind("sqlite:", 0) == 0 ? url.substr(7) : "";
   if (!path.empty()) {
     auto dir = std::filesystem::path(path).parent_path();
     if (!dir.empty()) std::filesystem::create_directories(dir);
   }
-  auto db = store::open(url);
+  auto db = store::open(url, options);
   int n = store::migrate(*db, app::all_migrations());
   if (n) std::cerr << "migrated: " << n << " migration(s) applied, schema version " << store::schema_version(*db) << "\n";
   return db;
@@ -36,7 +36,7 @@ void ensure_admin(store::Db& db) {
 }
 
 int cmd_migrate(const Args& a) {
-  auto db = open_migrated(db_url(a));
+  auto db = open_migrated(db_url(a), db_options(a));
   ensure_admin(*db);
   std::cout << "schema version " << store::schema_version(*db) << " (" << store::backend_name(db->backend()) << ")\n";
   return 0;
@@ -53,7 +53,7 @@ int cmd_backup(const Args& a) {
     std::cerr << "backup: " << out << " already exists\n";
     return 1;
   }
-  auto db = store::open(url);
+  auto db = store::open(url, db_options(a));
   if (db->backend() == store::Backend::sqlite) {
     // VACUUM INTO writes a consistent snapshot while other connections keep working.
     db->exec("VACUUM INTO ?", {out});

@@ -56,7 +56,7 @@ int cmd_demo(const Args& a) {
   options.with_support = a.has("with-support");  // a county always has support data
   options.with_rounds = a.has("with-rounds");    // likewise rounds data
 
-  auto db = open_migrated(db_url(a));
+  auto db = open_migrated(db_url(a), db_options(a));
   if (db->query("SELECT COUNT(*) FROM institution").scalar().as_int() > 0) {
     std::cerr << "demo: the database already holds institutions; run demo only on an empty database\n";
     return 1;

@@ -12,13 +12,15 @@
 namespace yilian::cli {
 
 // yilian serve [--db URL] [--listen HOST:PORT] [--threads N] [--web DIR] [--policies DIR] [--access-log]
+//              [--sqlite-sync full|normal]
 int cmd_serve(const Args& a) {
   std::string url = db_url(a);
+  const store::OpenOptions db_opts = db_options(a);  // before anything starts: a bad value stops here
   // Load the policy presets before touching the database: a broken preset stops the
   // server with every problem listed (file, line, key) and nothing migrated.
   policy::shipped_presets(a.get("policies"));
   {
-    auto db = open_migrated(url);  // migrate once, before the workers open their own connections
+    auto db = open_migrated(url, db_opts);  // migrate once, before the workers open their own connections
     ensure_admin(*db);
   }
   std::string listen = a.get("listen", "127.0.0.1:8080");
@@ -41,13 +43,15 @@ int cmd_serve(const Args& a) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
-  http::Server server(opts, [app, url]() -> http::WorkerHandler {
-    std::shared_ptr<store::Db> db = store::open(url);
+  http::Server server(opts, [app, url, db_opts]() -> http::WorkerHandler {
+    std::shared_ptr<store::Db> db = store::open(url, db_opts);
     return [app, db](http::Request& req) { return app->handle(*db, req); };
   });
   unsigned short port = server.start();
   std::cout << "Yilian 医联 " << YILIAN_VERSION << " serving http://" << opts.host << ":" << port << "/ ("
-            << (url.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL") << ", " << opts.threads << " threads"
+            << (url.rfind("sqlite:", 0) == 0 ? std::string("SQLite synchronous=") + store::sqlite_sync_name(db_opts.sqlite_sync)
+                                             : std::string("PostgreSQL"))
+            << ", " << opts.threads << " threads"
             << (std::filesystem::is_directory(app_opts.web_dir) ? ", web UI from " + app_opts.web_dir : ", no web UI")
             << ")" << std::endl;
   int sig = 0;

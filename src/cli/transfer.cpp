@@ -74,7 +74,7 @@ int cmd_import(const Args& a) {
         return 1;
       }
     }
-    auto db = open_migrated(db_url(a));
+    auto db = open_migrated(db_url(a), db_options(a));
     auth::Principal admin = cli_admin();
     http::Request req;
     req.remote_addr = "cli";
@@ -110,7 +110,7 @@ int cmd_export(const Args& a) {
   }
   try {
     auto format = io::format_from_filename(out);
-    auto db = open_migrated(db_url(a));
+    auto db = open_migrated(db_url(a), db_options(a));
     auth::Principal admin = cli_admin();
     http::Request req;
     req.remote_addr = "cli";

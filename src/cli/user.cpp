@@ -14,7 +14,7 @@ namespace yilian::cli {
 // yilian user passwd --username U [--password P]
 int cmd_user(const Args& a) {
   std::string sub = a.positional.empty() ? "" : a.positional[0];
-  auto db = open_migrated(db_url(a));
+  auto db = open_migrated(db_url(a), db_options(a));
   try {
     if (sub == "add") {
       std::string password = a.get("password");

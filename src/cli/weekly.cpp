@@ -27,7 +27,7 @@ int cmd_weekly(const Args& a) {
     std::cerr << "yilian weekly: 政策方案不存在: " << a.get("preset", rounds::kDefaultPreset) << "\n";
     return 2;
   }
-  auto db = open_migrated(db_url(a));
+  auto db = open_migrated(db_url(a), db_options(a));
   rounds::ReportRegion region;
   if (a.has("region")) {
     region = rounds::region_of(*db, a.get("region"), "region");

@@ -3,6 +3,7 @@
 #include <iconv.h>
 
 #include "common/error.h"
+#include "io/cell_guard.h"
 
 namespace yilian::io {
 namespace {
@@ -106,7 +107,7 @@ std::string write_csv(const Table& table, bool bom) {
   for (const auto& row : table) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
-      const std::string& cell = row[i];
+      const std::string cell = guard_cell(row[i]);  // formula injection, io/cell_guard.h
       if (!needs_quotes(cell)) {
         out += cell;
         continue;

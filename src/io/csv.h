@@ -14,7 +14,8 @@ namespace yilian::io {
 // Throws common::ApiError (400 bad_file) for a quote that is never closed or text
 // after a closing quote, naming the record.
 Table read_csv(std::string_view text);
-// CRLF record ends, as the RFC says; `bom` prepends EF BB BF for Excel.
+// CRLF record ends, as the RFC says; `bom` prepends EF BB BF for Excel. Text that a
+// spreadsheet would run as a formula gets a leading quote (io/cell_guard.h).
 std::string write_csv(const Table& table, bool bom = false);
 
 }  // namespace yilian::io

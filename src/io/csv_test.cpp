@@ -16,6 +16,21 @@ TEST(CsvTest, RoundTripsQuotesCommasNewlinesAndChinese) {
   EXPECT_NE(text.find("\"市中\"\"区\"\"\""), std::string::npos) << text;
 }
 
+// OWASP "CSV injection": a spreadsheet opening the file would run these as formulas
+// (=HYPERLINK sends a click, with the row's data, to any address). Issue 13, item 9.
+TEST(CsvTest, TextThatASpreadsheetWouldReadAsAFormulaIsWrittenWithALeadingQuote) {
+  Table t = {{"=HYPERLINK(\"http://e.cn\",\"点\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\r=1", "=", "-"}};
+  Table back = read_csv(write_csv(t));
+  ASSERT_EQ(back.size(), 1u);
+  ASSERT_EQ(back[0].size(), t[0].size());
+  for (size_t i = 0; i < t[0].size(); ++i) EXPECT_EQ(back[0][i], "'" + t[0][i]) << i;
+}
+
+TEST(CsvTest, NumbersAndOtherTextAreWrittenAsTheyAre) {
+  Table t = {{"-3", "-1.5", "+7", "-0.25e3", "370102", "历下区", "a=b", " =1", "'已加引号", ""}};
+  EXPECT_EQ(read_csv(write_csv(t)), t);
+}
+
 TEST(CsvTest, AcceptsByteOrderMarkAndBareLineFeeds) {
   Table t = read_csv("\xEF\xBB\xBF" "code,name\n11,\"北京市\"\n12,天津市");
   ASSERT_EQ(t.size(), 3u);

@@ -135,6 +135,19 @@ bool parse_reference(const char* ref, size_t& col, size_t& row) {
   return true;
 }
 
+// Excel's own bounds: rows 1–1,048,576, columns A–XFD (16,384).
+constexpr size_t kMaxRows = 1048576, kMaxColumns = 16384;
+// Cells the table may hold, empty ones included: far above any registry sheet (a province's
+// staff is ≈1 M cells), far below what a hostile upload could ask for (16,384 per row).
+constexpr size_t kMaxCells = 4'000'000;
+
+// A row's r attribute: 1–1,048,576, digits only; 0 otherwise.
+size_t parse_row_number(const char* text) {
+  size_t r = 0, i = 0;
+  for (; text[i] >= '0' && text[i] <= '9' && r <= kMaxRows; ++i) r = r * 10 + static_cast<size_t>(text[i] - '0');
+  return text[i] || r > kMaxRows ? 0 : r;
+}
+
 struct Workbook {
   std::string sheet_path;
   bool date1904 = false;
@@ -175,10 +188,12 @@ Table read_xlsx(const std::string& bytes, const std::string& sheet_name) {
   auto sheet = parse(zip, book.sheet_path, true);
 
   Table table;
-  size_t row_number = 0;
+  size_t row_number = 0, cells_held = 0;
   for (auto row : child(sheet.document_element(), "sheetData").children()) {
     if (!named(row, "row")) continue;
-    row_number = row.attribute("r") ? row.attribute("r").as_uint() : row_number + 1;
+    row_number = row.attribute("r") ? parse_row_number(row.attribute("r").as_string()) : row_number + 1;
+    if (row_number == 0 || row_number > kMaxRows)
+      common::bad_request("bad_file", std::string("xlsx行号无效: ") + row.attribute("r").as_string());
     size_t col = 0;
     bool first = true;
     for (auto c : row.children()) {
@@ -190,6 +205,7 @@ Table read_xlsx(const std::string& bytes, const std::string& sheet_name) {
       } else if (!first) {
         ++col;
       }
+      if (col >= kMaxColumns) common::bad_request("bad_file", "xlsx文件的列数超过16384");
       first = false;
       std::string type = c.attribute("t").as_string();
       std::string v = child(c, "v").text().get();
@@ -211,7 +227,11 @@ Table read_xlsx(const std::string& bytes, const std::string& sheet_name) {
       if (value.empty()) continue;  // formatted blanks would otherwise pad the table
       if (table.size() < ref_row) table.resize(ref_row);
       Row& cells = table[ref_row - 1];
-      if (cells.size() <= col) cells.resize(col + 1);
+      if (cells.size() <= col) {
+        cells_held += col + 1 - cells.size();
+        if (cells_held > kMaxCells) common::bad_request("bad_file", "xlsx工作表的单元格过多(超过400万个)");
+        cells.resize(col + 1);
+      }
       cells[col] = std::move(value);
     }
   }

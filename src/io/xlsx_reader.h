@@ -10,7 +10,10 @@
 namespace yilian::io {
 
 // The named worksheet, or the first one when `sheet_name` is empty. 400 bad_file when
-// the bytes are not a workbook or the sheet does not exist.
+// the bytes are not a workbook or the sheet does not exist, when a row or cell lies outside
+// Excel's sheet (rows 1–1,048,576, columns A–XFD), or when the cells placed would make a table
+// of more than 4 million cells (what a small hostile upload could otherwise make the server
+// allocate).
 Table read_xlsx(const std::string& bytes, const std::string& sheet_name = "");
 
 }  // namespace yilian::io

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <minizip/zip.h>
 #include <xlsxwriter.h>
 
@@ -10,6 +11,7 @@
 #include "io/table.h"
 #include "io/xlsx_reader.h"
 #include "io/xlsx_writer.h"
+#include "io/zip_reader.h"
 
 namespace yilian::io {
 
@@ -25,6 +27,49 @@ TEST(XlsxTest, TableRoundTripKeepsTextCodesAndChinese) {
   EXPECT_EQ(back[2][0], "0531");
   EXPECT_EQ(back[2][1], "前导零");
   EXPECT_EQ(back[3][1], "市中区");
+}
+
+// The sheet's XML, to see how each cell was stored.
+static std::string sheet_xml(const std::string& workbook) {
+  ZipReader zip(workbook);
+  auto xml = zip.read("xl/worksheets/sheet1.xml");
+  EXPECT_TRUE(xml);
+  return xml.value_or("");
+}
+
+// Issue 13, item 9: a cell that reads like a formula is stored as a string (never a
+// <f> formula element) and, as in CSV, with a leading quote, so it stays text when a
+// user edits the cell or saves the sheet as CSV.
+TEST(XlsxTest, FormulaLikeTextIsAQuotedStringCellNeverAFormula) {
+  const std::string link = "=HYPERLINK(\"http://e.cn\",\"点\")";
+  Table t = {{"名称", "电话"}, {link, "+86 531 1234"}, {"@SUM(A1)", "-2+3"}, {"-3", "历下区"}};
+  std::string bytes = write_table(t, TableFormat::xlsx, "机构");
+  std::string xml = sheet_xml(bytes);
+  EXPECT_EQ(xml.find("<f>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<f "), std::string::npos) << xml;
+  Table back = read_table(bytes, TableFormat::xlsx);
+  ASSERT_EQ(back.size(), 4u);
+  EXPECT_EQ(back[1], (Row{"'" + link, "'+86 531 1234"}));
+  EXPECT_EQ(back[2], (Row{"'@SUM(A1)", "'-2+3"}));
+  EXPECT_EQ(back[3], (Row{"-3", "历下区"}));  // a negative number is not text to guard
+}
+
+TEST(XlsxTest, FormulaLikeTextInMergedAndHeaderCellsIsQuotedAndNumbersStayNumbers) {
+  XlsxWriter book;
+  XlsxSheet sheet = book.add_sheet("周报");
+  sheet.merge(0, 0, 0, 2, "=1+1", CellStyle::title);
+  sheet.headers(1, {{"-标题", 0, 0, 1, 2}, {"@列", 0, 2}});
+  sheet.number(2, 0, -4.5);
+  sheet.text(2, 1, "\t=cmd");
+  std::string bytes = book.finish();
+  EXPECT_EQ(sheet_xml(bytes).find("<f>"), std::string::npos);
+  Table back = read_xlsx(bytes);
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[0][0], "'=1+1");
+  EXPECT_EQ(back[1][0], "'-标题");
+  EXPECT_EQ(back[1][2], "'@列");
+  EXPECT_EQ(back[2][0], "-4.5");
+  EXPECT_EQ(back[2][1], "'\t=cmd");
 }
 
 TEST(XlsxTest, MergedHeaderRowsAroundTheData) {
@@ -146,6 +191,61 @@ TEST(XlsxTest, ReadsWorkbooksFromOtherProducers) {
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0], (Row{"姓名", "代码", "出生日期"}));
   EXPECT_EQ(t[1], (Row{"张三 ", "370102001001", "1980-01-01"}));  // 27759 days after 1904-01-01
+}
+
+// A workbook with one sheet whose XML is `sheet_data` inside <sheetData>.
+static std::string workbook_with_rows(const std::string& sheet_data) {
+  auto path = std::filesystem::temp_directory_path() / ("yilian-xlsx-rows-" + std::to_string(getpid()) + ".xlsx");
+  std::vector<std::pair<const char*, std::string>> members = {
+      {"xl/workbook.xml",
+       R"(<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+       R"(<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+      {"xl/_rels/workbook.xml.rels",
+       R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
+      {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"},
+  };
+  zipFile zf = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+  for (const auto& [name, text] : members) {
+    zipOpenNewFileInZip64(zf, name, nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0);
+    zipWriteInFileInZip(zf, text.data(), static_cast<unsigned>(text.size()));
+    zipCloseFileInZip(zf);
+  }
+  zipClose(zf, nullptr);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  return bytes.str();
+}
+
+// Found by fuzz/xlsx_import_fuzz: a row numbered 0 (or not a number, read as 0) wrote before
+// the table's first row; a row number past Excel's 1,048,576 made the table that long.
+TEST(XlsxTest, RowNumbersOutsideTheSheetAreRefusedAsABadFile) {
+  const std::string cell = R"(<c t="inlineStr"><is><t>x</t></is></c>)";
+  for (const std::string r : {"0", ":4", "-1", "1048577", "4294967295", "99999999999999999999"})
+    EXPECT_THROW(read_xlsx(workbook_with_rows("<row r=\"" + r + "\">" + cell + "</row>")), common::ApiError) << r;
+  Table last = read_xlsx(workbook_with_rows("<row r=\"1048576\">" + cell + "</row>"));
+  EXPECT_EQ(last.size(), 1048576u);
+  EXPECT_EQ(last.back(), (Row{"x"}));
+}
+
+// An 8 MB upload can hold ≈100,000 cells; one in the last column (XFD) of each row would make
+// as many rows of 16,384 cells (≈50 GB): refused before the table grows past 4 million cells.
+TEST(XlsxTest, ASheetSpreadOverMoreThanFourMillionCellsIsRefused) {
+  auto rows = [](int n) {
+    std::string xml;
+    for (int r = 1; r <= n; ++r)
+      xml += "<row r=\"" + std::to_string(r) + "\"><c r=\"XFD" + std::to_string(r) + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+    return xml;
+  };
+  try {
+    read_xlsx(workbook_with_rows(rows(300)));
+    ADD_FAILURE() << "accepted";
+  } catch (const common::ApiError& e) {
+    EXPECT_EQ(e.status, 400);
+    EXPECT_EQ(e.code, "bad_file");
+  }
+  EXPECT_EQ(read_xlsx(workbook_with_rows(rows(150))).size(), 150u);  // 2.5 million cells
 }
 
 TEST(XlsxTest, RejectsBytesThatAreNotAWorkbook) {

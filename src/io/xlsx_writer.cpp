@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/cell_guard.h"
+
 namespace yilian::io {
 namespace {
 
@@ -34,8 +36,11 @@ void check(lxw_error e, const char* what) {
 
 }  // namespace
 
+// Text always goes through worksheet_write_string (a shared string, never evaluated; only
+// worksheet_write_formula writes formulas, and libxlsxwriter guesses nothing), guarded as
+// in CSV so it stays text when a user edits the cell or saves the sheet as CSV.
 void XlsxSheet::text(int row, int col, const std::string& value, CellStyle s) {
-  check(worksheet_write_string(sheet_, row, static_cast<lxw_col_t>(col), value.c_str(), style(formats_, s)),
+  check(worksheet_write_string(sheet_, row, static_cast<lxw_col_t>(col), guard_cell(value).c_str(), style(formats_, s)),
         "xlsx write");
 }
 
@@ -46,7 +51,7 @@ void XlsxSheet::number(int row, int col, double value, CellStyle s) {
 void XlsxSheet::merge(int first_row, int first_col, int last_row, int last_col, const std::string& value,
                       CellStyle s) {
   check(worksheet_merge_range(sheet_, first_row, static_cast<lxw_col_t>(first_col), last_row,
-                              static_cast<lxw_col_t>(last_col), value.c_str(), style(formats_, s)),
+                              static_cast<lxw_col_t>(last_col), guard_cell(value).c_str(), style(formats_, s)),
         "xlsx merge");
 }
 

@@ -195,12 +195,14 @@ struct LoadedPreset {
   int id_line = 0;
 };
 
-LoadedPreset read_file(const std::filesystem::path& path, std::vector<PresetIssue>& issues) {
+// `text` is the file's content when already read (parse_preset), else the file is read.
+LoadedPreset read_file(const std::filesystem::path& path, std::vector<PresetIssue>& issues,
+                       const std::string_view* text = nullptr) {
   std::string file = path.string();
   LoadedPreset loaded;
   toml::table root;
   try {
-    root = toml::parse_file(file);
+    root = text ? toml::parse(*text, file) : toml::parse_file(file);
   } catch (const toml::parse_error& e) {
     issues.push_back({file, static_cast<int>(e.source().begin.line), "", "TOML 语法错误:" + std::string(e.description())});
     return loaded;
@@ -261,6 +263,13 @@ Preset load_preset(const std::filesystem::path& file) {
   std::vector<PresetIssue> issues;
   if (!std::filesystem::is_regular_file(file)) throw PresetLoadError({{file.string(), 0, "", "文件不存在"}});
   auto loaded = read_file(file, issues);
+  if (!issues.empty()) throw PresetLoadError(std::move(issues));
+  return std::move(loaded.preset);
+}
+
+Preset parse_preset(std::string_view text, const std::string& file) {
+  std::vector<PresetIssue> issues;
+  auto loaded = read_file(file, issues, &text);
   if (!issues.empty()) throw PresetLoadError(std::move(issues));
   return std::move(loaded.preset);
 }

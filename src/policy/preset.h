@@ -78,6 +78,8 @@ class PresetLoadError : public std::runtime_error {
 
 // Both throw PresetLoadError listing every problem. The path appears in messages as given.
 Preset load_preset(const std::filesystem::path& file);
+// The same checks on a file's text already in memory; `file` names it in the issues.
+Preset parse_preset(std::string_view text, const std::string& file);
 // Every *.toml in `dir`; ids must be unique across files.
 PresetSet load_presets(const std::filesystem::path& dir);
 

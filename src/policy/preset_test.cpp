@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <iterator>
 
 #include "policy/startup.h"
 #include "policy/test_files.h"
@@ -202,6 +203,20 @@ TEST(PresetLoader, ReportsSyntaxErrorsWithTheirLine) {
   auto texts = issue_texts([&] { load_preset(file); });
   ASSERT_EQ(texts.size(), 1u);
   EXPECT_EQ(texts[0].rfind(file.string() + ":7: TOML 语法错误:", 0), 0u) << texts[0];
+}
+
+// The text form is what the fuzz target (fuzz/preset_fuzz.cpp) drives: same checks, same issues.
+TEST(PresetLoader, TextInMemoryIsCheckedLikeTheFile) {
+  for (const auto& entry : std::filesystem::directory_iterator(shipped_policies_dir())) {
+    std::ifstream in(entry.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Preset a = load_preset(entry.path()), b = parse_preset(text, entry.path().string());
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.params.size(), b.params.size());
+  }
+  auto texts = issue_texts([&] { parse_preset(header("syntax") + "[params.\"dispatch.team_size\"\nvalue = 3\n", "mem.toml"); });
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(texts[0].rfind("mem.toml:7: TOML 语法错误:", 0), 0u) << texts[0];
 }
 
 TEST(PresetLoader, NestedTablesMeanTheSameKey) {

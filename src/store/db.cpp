@@ -1,8 +1,18 @@
 #include "store/db.h"
 
+#include <stdexcept>
+
 namespace yilian::store {
 
 const char* backend_name(Backend b) { return b == Backend::sqlite ? "sqlite" : "postgresql"; }
+
+SqliteSync parse_sqlite_sync(const std::string& name) {
+  if (name == "full") return SqliteSync::full;
+  if (name == "normal") return SqliteSync::normal;
+  throw std::invalid_argument("--sqlite-sync must be full or normal, not '" + name + "'");
+}
+
+const char* sqlite_sync_name(SqliteSync s) { return s == SqliteSync::full ? "full" : "normal"; }
 
 int Result::column(std::string_view name) const {
   for (size_t i = 0; i < columns.size(); ++i)

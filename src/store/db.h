@@ -70,9 +70,22 @@ class Transaction {
   bool done_ = false;
 };
 
+// SQLite's `synchronous` setting (WAL mode). full: the WAL is synced to disk at every
+// commit, so an acknowledged write survives a power cut or an OS crash. normal: synced
+// only at checkpoints, faster per commit, but such a crash may lose the last commits
+// (never corrupts the file). docs/PERFORMANCE.md measures the difference.
+enum class SqliteSync { full, normal };
+// "full" or "normal"; throws std::invalid_argument otherwise.
+SqliteSync parse_sqlite_sync(const std::string& name);
+const char* sqlite_sync_name(SqliteSync s);
+
+struct OpenOptions {
+  SqliteSync sqlite_sync = SqliteSync::full;  // durable by default; PostgreSQL ignores it
+};
+
 // Opens "sqlite:PATH" (or a plain path ending in .db) or "postgresql://…".
-std::unique_ptr<Db> open(const std::string& url);
-std::unique_ptr<Db> open_sqlite(const std::string& path);
+std::unique_ptr<Db> open(const std::string& url, const OpenOptions& options = {});
+std::unique_ptr<Db> open_sqlite(const std::string& path, const OpenOptions& options = {});
 
 // "postgresql://user:pw@host:port/db?sslmode=disable" → libpq keyword/value form
 // ("host='host' port='port' …"), because SOCI's PostgreSQL backend parses its connect

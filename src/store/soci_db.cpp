@@ -84,13 +84,13 @@ struct Bindings {
 
 class SociDb final : public Db {
  public:
-  SociDb(Backend backend, const std::string& connect) : backend_(backend) {
+  SociDb(Backend backend, const std::string& connect, const OpenOptions& options = {}) : backend_(backend) {
     try {
       if (backend == Backend::sqlite) {
         session_.open(soci::sqlite3, "db=" + connect + " timeout=10");
         session_ << "PRAGMA journal_mode=WAL";
         session_ << "PRAGMA foreign_keys=ON";
-        session_ << "PRAGMA synchronous=NORMAL";
+        session_ << (options.sqlite_sync == SqliteSync::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         session_ << "PRAGMA busy_timeout=10000";
       } else {
         session_.open(soci::postgresql, connect);
@@ -217,13 +217,13 @@ class SociDb final : public Db {
 
 }  // namespace
 
-std::unique_ptr<Db> open(const std::string& url) {
+std::unique_ptr<Db> open(const std::string& url, const OpenOptions& options) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
     return std::make_unique<SociDb>(Backend::postgresql, postgres_conninfo(url));
   // SQLite through SOCI remains reachable as "sqlite-soci:PATH", for comparison.
-  if (url.rfind("sqlite-soci:", 0) == 0) return std::make_unique<SociDb>(Backend::sqlite, url.substr(12));
-  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
-  if (url.size() > 3 && url.substr(url.size() - 3) == ".db") return open_sqlite(url);
+  if (url.rfind("sqlite-soci:", 0) == 0) return std::make_unique<SociDb>(Backend::sqlite, url.substr(12), options);
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7), options);
+  if (url.size() > 3 && url.substr(url.size() - 3) == ".db") return open_sqlite(url, options);
   throw DbError(DbError::Kind::other, "unsupported database URL (use sqlite:PATH or postgresql://…): " + url);
 }
 

@@ -28,7 +28,7 @@ DbError sqlite_error(sqlite3* db, int rc, const std::string& context) {
 
 class SqliteDb final : public Db {
  public:
-  explicit SqliteDb(const std::string& path) {
+  SqliteDb(const std::string& path, const OpenOptions& options) {
     // Each connection belongs to one thread, so SQLite's own mutexes are not needed.
     int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
@@ -38,7 +38,8 @@ class SqliteDb final : public Db {
       throw e;
     }
     sqlite3_busy_timeout(db_, 10000);
-    exec_script("PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA synchronous=NORMAL");
+    exec_script(std::string("PRAGMA journal_mode=WAL;\nPRAGMA foreign_keys=ON;\nPRAGMA synchronous=") +
+                (options.sqlite_sync == SqliteSync::full ? "FULL" : "NORMAL"));
   }
 
   ~SqliteDb() override {
@@ -165,6 +166,8 @@ class SqliteDb final : public Db {
 
 }  // namespace
 
-std::unique_ptr<Db> open_sqlite(const std::string& path) { return std::make_unique<SqliteDb>(path); }
+std::unique_ptr<Db> open_sqlite(const std::string& path, const OpenOptions& options) {
+  return std::make_unique<SqliteDb>(path, options);
+}
 
 }  // namespace yilian::store

@@ -26,6 +26,10 @@ grep -q "usage: yilian COMMAND" "$WORK/help" || fail "check --help printed no us
 if (cd "$WORK" && "$YILIAN" check --form 2026-01-01 2>"$WORK/err"); then fail "unknown option accepted"; fi
 grep -q "unknown option --form" "$WORK/err" || fail "no unknown-option message: $(cat "$WORK/err")"; ok
 [ ! -e "$WORK/data" ] || fail "--help or an unknown option created the default database"; ok
+# SQLite durability (docs/SECURITY.md): a bad --sqlite-sync stops before any database is opened.
+if "$YILIAN" migrate --db "sqlite:$WORK/sync.db" --sqlite-sync fast 2>"$WORK/err"; then fail "--sqlite-sync fast accepted"; fi
+grep -q "full or normal" "$WORK/err" || fail "no --sqlite-sync message: $(cat "$WORK/err")"; ok
+[ ! -e "$WORK/sync.db" ] || fail "a bad --sqlite-sync created the database"; ok
 
 out=$("$YILIAN" migrate --db "$DB")
 grep -q "created account admin (password from YILIAN_ADMIN_PASSWORD)" <<<"$out" || fail "migrate did not create admin: $out"; ok
@@ -51,6 +55,7 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/nul
 health=$(curl -sf "http://127.0.0.1:$PORT/api/v1/health")
 backend=$([[ "$DB" == sqlite:* ]] && echo sqlite || echo postgresql)
 grep -q "\"backend\":\"$backend\"" <<<"$health" || fail "health: $health"; ok
+if [[ "$DB" == sqlite:* ]]; then grep -q "SQLite synchronous=full" "$WORK/serve.log" || fail "serve: $(cat "$WORK/serve.log")"; ok; fi
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" \
   -H 'Content-Type: application/json' -d '{"username":"ops","password":"Secret123"}')
 [ "$code" = 401 ] || fail "old password still works ($code)"; ok
