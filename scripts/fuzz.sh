@@ -39,7 +39,7 @@ for t in "${TARGETS[@]}"; do
   common=(-timeout="$TIMEOUT" -rss_limit_mb=2048 -artifact_prefix="$ARTIFACTS/$t-")
   if compgen -G "fuzz/regressions/$t/*" >/dev/null; then
     if ! "$bin" "${common[@]}" fuzz/regressions/"$t"/* >"$WORK/$t-regressions.log" 2>&1; then
-      tail -40 "$WORK/$t-regressions.log"
+      grep -avE '^(INFO:|[[:space:]]+NEW_FUNC)' "$WORK/$t-regressions.log" | tail -40
       echo "FAIL: $t: a regression input of fuzz/regressions/$t/ crashed (input kept in $ARTIFACTS)"
       exit 1
     fi
@@ -48,7 +48,7 @@ for t in "${TARGETS[@]}"; do
   t0=$SECONDS
   if ! nice -n 5 "$bin" "${common[@]}" "${LIMIT[@]}" -print_final_stats=1 "$WORK/$t" "fuzz/corpus/$t" \
     >"$WORK/$t.log" 2>&1; then
-    grep -v '^#[0-9]' "$WORK/$t.log" | tail -60
+    grep -avE '^(#[0-9]|INFO:|[[:space:]]+NEW_FUNC)' "$WORK/$t.log" | tail -60
     echo "FAIL: $t (the input is kept in $ARTIFACTS)"
     exit 1
   fi
