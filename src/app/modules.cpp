@@ -6,6 +6,7 @@
 #include "audit/schema.h"
 #include "auth/routes.h"
 #include "auth/schema.h"
+#include "person/schema.h"
 #include "policy/routes.h"
 #include "registry/entities.h"
 #include "registry/routes.h"
@@ -96,7 +97,7 @@ void install_core(api::App& app) {
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
   for (auto part : {audit::migrations(), registry::migrations(), auth::migrations(), support::migrations(),
-                    calendar::migrations(), rounds::migrations()})
+                    calendar::migrations(), rounds::migrations(), person::migrations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
