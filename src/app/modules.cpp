@@ -6,6 +6,7 @@
 #include "audit/schema.h"
 #include "auth/routes.h"
 #include "auth/schema.h"
+#include "person/routes.h"
 #include "person/schema.h"
 #include "policy/routes.h"
 #include "registry/entities.h"
@@ -126,6 +127,7 @@ void install_routes(api::App& app) {
   registry::register_transfer_routes(app.router());
   policy::register_routes(app);
   rounds::register_routes(app);
+  person::install(app);
 }
 
 }  // namespace yilian::app
