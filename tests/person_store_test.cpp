@@ -1,7 +1,12 @@
 // The person store (src/person/person.h) on both backends: one record per document,
 // refusals that reveal nothing, optimistic updates, lookups through the blind indexes,
 // duplicate groups, and merges that an unmerge reverses exactly.
+#include <mutex>
+#include <set>
+#include <thread>
+
 #include "common/error.h"
+#include "registry/id_number.h"
 #include "person/mask.h"
 #include "person_fixture.h"
 
@@ -339,6 +344,39 @@ TEST_F(PersonStore, EveryWriteIsAuditedWithMaskedValuesOnly) {
   EXPECT_EQ(after["reason"], "同一人");
   EXPECT_EQ(after["repointed"]["person_ref_test.person_id"].size(), 1u);
   EXPECT_EQ(db->query("SELECT region_code FROM audit_log WHERE action = 'merge'").scalar().as_text(), "370103001001");
+}
+
+TEST_F(PersonStore, ConcurrentWritersRegisteringTheSameDocumentsGetOneRecordEach) {
+  constexpr int kThreads = 4, kDocuments = 12;
+  std::vector<std::string> numbers;
+  for (int i = 0; i < kDocuments; ++i) {
+    std::string first17 = "3701021985060" + std::to_string(1000 + i);
+    numbers.push_back(first17 + registry::id_number_check_char(first17));
+  }
+  std::mutex mu;
+  std::map<std::string, std::set<int64_t>> ids;
+  std::vector<std::string> failures;
+  std::vector<std::thread> pool;
+  for (int t = 0; t < kThreads; ++t)
+    pool.emplace_back([&] {
+      auto conn = store::open(db_url);
+      for (const auto& n : numbers) {
+        try {
+          auto r = person::find_or_create(*conn, actor, {.id_type = "resident_id", .id_number = n, .name = "同一人"});
+          std::lock_guard lock(mu);
+          ids[n].insert(r.person.id);
+        } catch (const std::exception& e) {
+          std::lock_guard lock(mu);
+          failures.push_back(e.what());
+        }
+      }
+    });
+  for (auto& t : pool) t.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failures, first: " << failures.front();
+  EXPECT_EQ(count("person"), kDocuments);
+  for (const auto& [n, seen] : ids) EXPECT_EQ(seen.size(), 1u) << n;
+  EXPECT_EQ(db->query("SELECT COUNT(*) FROM audit_log WHERE entity = 'person' AND action = 'create'").scalar().as_int(),
+            kDocuments);
 }
 
 }  // namespace yilian::testing

@@ -181,7 +181,7 @@ FoundOrCreated find_or_create(store::Db& db, const Actor& actor, const PersonInp
   check_key(db);
   Clean c = validate(db, in);
   store::Params values = stored_values(c);
-  const store::Value& hash = values[2];
+  const store::Value hash = values[2];  // a copy: values grows below
   if (!hash.is_null())
     if (auto holder = load_where(db, "p.id_number_hash = ?", {hash})) {
       if (!agrees(*holder, c)) mismatch();
