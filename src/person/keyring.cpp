@@ -93,6 +93,7 @@ std::string Keyring::encrypt(std::string_view column, std::string_view plaintext
 std::optional<std::string> Keyring::decrypt(std::string_view column, std::string_view stored) const {
   if (stored.size() > kMaxStored || stored.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
   std::string_view b64 = stored.substr(kPrefix.size());
+  if (b64.empty()) return std::nullopt;  // nothing to decode (and no buffer to hand libsodium)
   std::vector<unsigned char> bin(b64.size());
   size_t bin_len = 0;
   const char* end = nullptr;
