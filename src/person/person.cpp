@@ -149,7 +149,7 @@ bool agrees(const Person& stored, const Clean& c) {
 }
 
 [[noreturn]] void mismatch() {
-  common::conflict("person_mismatch", "该证件号码已登记,但姓名、性别或出生日期与登记信息不一致,请核对后再试",
+  common::conflict("person_mismatch", "该证件号码与所填姓名、性别或出生日期不符,不能使用,请核对后再试",
                    "id_number");
 }
 
