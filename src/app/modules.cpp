@@ -6,6 +6,8 @@
 #include "audit/schema.h"
 #include "auth/routes.h"
 #include "auth/schema.h"
+#include "person/routes.h"
+#include "person/schema.h"
 #include "policy/routes.h"
 #include "registry/entities.h"
 #include "registry/routes.h"
@@ -100,7 +102,7 @@ void install_core(api::App& app) {
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all;
   for (auto part : {audit::migrations(), registry::migrations(), auth::migrations(), support::migrations(),
-                    calendar::migrations(), rounds::migrations()})
+                    calendar::migrations(), rounds::migrations(), person::migrations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -131,6 +133,7 @@ void install_routes(api::App& app) {
   registry::register_transfer_routes(app.router());
   policy::register_routes(app);
   rounds::register_routes(app);
+  person::install(app);
 }
 
 }  // namespace yilian::app
