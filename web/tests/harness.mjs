@@ -215,7 +215,10 @@ export async function startStack({ withBrowser = true } = {}) {
     // too, so that a copy of the binary elsewhere — YILIAN_BIN — finds them as well).
     const env = { YILIAN_POLICIES: join(ROOT, 'policies'), ...process.env, YILIAN_ADMIN_PASSWORD: ADMIN_PASSWORD }
     await promisify(execFile)(BINARY, ['migrate', '--db', db], { env })
-    server = spawn(BINARY, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', join(WEB, 'dist'), '--threads', '2'], {
+    // YILIAN_WEB_DIST serves another build of the console (e.g. an older one, to see a new
+    // test fail against it).
+    const dist = process.env.YILIAN_WEB_DIST || join(WEB, 'dist')
+    server = spawn(BINARY, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', dist, '--threads', '2'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -260,6 +263,17 @@ export async function startStack({ withBrowser = true } = {}) {
       // Vue reports errors in components (e.g. a bad message) on the console, not as page errors.
       page.on('console', (m) => {
         if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.errors.push(new Error(m.text()))
+      })
+      // Answers ≥ 400 and requests that never got one, for tests that hold a page to asking
+      // only for what its user may read (see unexpectedFailures). A request the browser
+      // dropped because the page moved on (net::ERR_ABORTED) is not a failure.
+      page.failures = []
+      page.on('response', (r) => {
+        if (r.status() >= 400) page.failures.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`)
+      })
+      page.on('requestfailed', (r) => {
+        const why = r.failure()?.errorText || ''
+        if (!why.includes('ERR_ABORTED')) page.failures.push(`failed ${r.method()} ${r.url()} ${why}`)
       })
       return page
     }
@@ -374,6 +388,14 @@ export async function expectFieldError(scope, field, timeout = 15000) {
     throw new Error(`no error under ${field}; the form shows ${JSON.stringify(shown)}`, { cause: e })
   }
   return (await err.innerText()).trim()
+}
+
+/**
+ * The failed requests of a page (page.failures) except those matching one of `allowed`
+ * (regexps for answers the test provoked on purpose, e.g. a 422 of a wrong form).
+ */
+export function unexpectedFailures(page, allowed = []) {
+  return page.failures.filter((f) => !allowed.some((re) => re.test(f)))
 }
 
 /** Rows of the visible el-table as arrays of cell texts. */

@@ -78,8 +78,8 @@ export const KINDS = {
       { name: 'preset_id', width: 190, phone: false },
     ],
     form: [
-      { name: 'supporting_institution_id', ...inst() },
-      { name: 'recipient_institution_id', ...inst() },
+      { name: 'supporting_institution_id', ...inst({ refLabel: 'supporting_name' }) },
+      { name: 'recipient_institution_id', ...inst({ refLabel: 'recipient_name' }) },
       { name: 'tier' },
       { name: 'status' },
       { name: 'start_date' },
@@ -174,15 +174,15 @@ export const KINDS = {
     newKey: 'support.newLeader',
     editKey: 'support.editLeader',
     columns: [
-      { name: 'institution_id', ref: 'institution', minWidth: 170 },
+      { name: 'institution_name', minWidth: 170 },
       { name: 'name', width: 100 },
       { name: 'role', width: 130 },
       { name: 'duties', minWidth: 200, phone: false },
     ],
     form: [
-      { name: 'institution_id', ...inst() },
+      { name: 'institution_id', ...inst({ refLabel: 'institution_name' }) },
       { name: 'name' },
-      { name: 'staff_id', widget: 'ref', ref: 'staff', refQuery: (m) => ({ institution_id: m.institution_id || undefined }) },
+      { name: 'staff_id', widget: 'ref', ref: 'staff', refLabel: 'staff_name', refQuery: (m) => ({ institution_id: m.institution_id || undefined }) },
       { name: 'role' },
       text('duties'),
     ],
@@ -203,7 +203,7 @@ export const KINDS = {
       { name: 'start_date', sortable: true, width: 115 },
       { name: 'review_years', width: 130, phone: false },
     ],
-    form: [{ name: 'name' }, { name: 'kind' }, { name: 'lead_institution_id', ...inst() }, { name: 'start_date' }, { name: 'review_years' }],
+    form: [{ name: 'name' }, { name: 'kind' }, { name: 'lead_institution_id', ...inst({ refLabel: 'lead_name' }) }, { name: 'start_date' }, { name: 'review_years' }],
     filters: [{ name: 'kind' }],
   },
   alliance_member: {
@@ -222,7 +222,7 @@ export const KINDS = {
     ],
     form: [
       { name: 'alliance_id', widget: 'ref', ref: 'alliance', immutable: true },
-      { name: 'institution_id', ...inst({ immutable: true }) },
+      { name: 'institution_id', ...inst({ immutable: true, refLabel: 'institution_name' }) },
       { name: 'role' },
       { name: 'specialty' },
       { name: 'branch_sign' },
@@ -239,14 +239,14 @@ export const KINDS = {
     columns: [
       { name: 'name', width: 100 },
       { name: 'role', width: 130 },
-      { name: 'institution_id', ref: 'institution', minWidth: 170 },
+      { name: 'institution_name', minWidth: 170 },
       { name: 'term_start', sortable: true, width: 115 },
       { name: 'term_end', sortable: true, width: 115 },
     ],
     form: [
       { name: 'alliance_id', widget: 'ref', ref: 'alliance', immutable: true },
       { name: 'name' },
-      { name: 'institution_id', ...inst() },
+      { name: 'institution_id', ...inst({ refLabel: 'institution_name' }) },
       { name: 'role' },
       { name: 'term_start' },
       { name: 'term_end' },
@@ -272,10 +272,38 @@ export const KINDS = {
       { name: 'status', width: 80 },
     ],
     form: [
-      { name: 'relationship_id', widget: 'ref', ref: 'support_relationship' },
-      { name: 'staff_id', widget: 'ref', ref: 'staff', immutable: true },
-      { name: 'home_department_id', widget: 'ref', ref: 'department', refQuery: (m) => ({ institution_id: m.home_institution_id || undefined }) },
-      { name: 'recipient_institution_id', ...inst() },
+      // The recipient follows from the support relationship (the server refuses any
+      // other): picking the relationship fills it, shown by name and not editable. Only
+      // a dispatch outside any relationship picks its recipient itself.
+      {
+        name: 'relationship_id',
+        widget: 'ref',
+        ref: 'support_relationship',
+        refQuery: (m) => ({ supporting_institution_id: m.home_institution_id || undefined }),
+        fill: (m, row) => {
+          if (!row) return
+          m.recipient_institution_id = row.recipient_institution_id
+          m.recipient_name = row.recipient_name
+          if (!m.staff_id) m.home_institution_id = row.supporting_institution_id
+        },
+      },
+      {
+        name: 'staff_id',
+        widget: 'ref',
+        ref: 'staff',
+        immutable: true,
+        refLabel: 'staff_name',
+        refQuery: (m) => ({ institution_id: m.home_institution_id || undefined }),
+        fill: (m, row) => row && (m.home_institution_id = row.institution_id),
+      },
+      {
+        name: 'home_department_id',
+        widget: 'ref',
+        ref: 'department',
+        refLabel: 'home_department_name',
+        refQuery: (m) => ({ institution_id: m.home_institution_id || undefined }),
+      },
+      { name: 'recipient_institution_id', ...inst(), refLabel: 'recipient_name', disabled: (m) => !!m.relationship_id, hintKey: 'support.recipientFromRelationship' },
       { name: 'recipient_department' },
       { name: 'level' },
       { name: 'role' },
@@ -381,9 +409,9 @@ export const KINDS = {
       { name: 'assessment', width: 90, phone: false },
     ],
     form: [
-      { name: 'staff_id', widget: 'ref', ref: 'staff', immutable: true },
+      { name: 'staff_id', widget: 'ref', ref: 'staff', immutable: true, refLabel: 'staff_name' },
       { name: 'relationship_id', widget: 'ref', ref: 'support_relationship' },
-      { name: 'host_institution_id', ...inst() },
+      { name: 'host_institution_id', ...inst({ refLabel: 'host_name' }) },
       { name: 'host_department' },
       { name: 'programme' },
       { name: 'start_date' },
@@ -411,16 +439,16 @@ export const KINDS = {
       { name: 'action', width: 80 },
       { name: 'day', sortable: true, width: 115 },
       { name: 'value', width: 120 },
-      { name: 'donor_institution_id', ref: 'institution', minWidth: 150, phone: false },
+      { name: 'donor_name', minWidth: 150, phone: false },
     ],
     form: [
-      { name: 'institution_id', ...inst() },
+      { name: 'institution_id', ...inst({ refLabel: 'institution_name' }) },
       { name: 'item' },
       { name: 'model' },
       { name: 'action' },
       { name: 'day' },
       { name: 'value' },
-      { name: 'donor_institution_id', ...inst(), visible: (m) => m.action === 'donation' },
+      { name: 'donor_institution_id', ...inst({ refLabel: 'donor_name' }), visible: (m) => m.action === 'donation' },
       text('notes'),
     ],
     filters: [{ name: 'action' }, { name: 'institution_id', widget: 'ref', ref: 'institution' }],
@@ -443,7 +471,7 @@ export const KINDS = {
       { name: 'bed_occupancy_rate', width: 130, phone: false },
     ],
     form: [
-      { name: 'institution_id', ...inst({ immutable: true }) },
+      { name: 'institution_id', ...inst({ immutable: true, refLabel: 'institution_name' }) },
       { name: 'month', immutable: true, placeholder: '2026-01' },
       { name: 'outpatient_visits' },
       { name: 'inpatient_admissions' },
