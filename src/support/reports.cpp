@@ -9,7 +9,7 @@ void register_report_routes(http::Router& router) {
               {"year", "institution_id", "candidates", "page", "page_size"}},
              promotion_ledger);
   router.add({"GET", "/api/v1/fee-statements", "月度补助与劳务费结算(D7)", "support", true, "", "", false,
-              {"month", "institution_id"}},
+              {"month", "institution_id", "today", "format"}},
              fee_statements);
   router.add({"GET", "/api/v1/support/annual-summary", "年度工作总结数据(E4)", "support", true, "", "", false,
               {"year", "supporting_institution_id", "relationship_id"}},

@@ -31,6 +31,7 @@ export default {
     rounds: '巡回医疗', roundsTeams: '巡诊团队', roundsGrid: '村级包干', roundsSeniors: '医疗骨干库', roundsNeeds: '各村需求',
     roundsPlanner: '巡诊排班', roundsVisits: '巡诊记录', roundsWeekly: '巡诊周报', roundsMonthly: '月调度', roundsRecord: '巡诊登记',
   },
+  report: { print: '打印', exportXlsx: '导出Excel', copy: '复制', copied: '已复制到剪贴板', copyFailed: '无法复制,请手动选择文字复制' },
   table: {
     search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', exportXlsx: '导出当前筛选的全部记录(xlsx)', region: '所在区划', filters: '筛选',
   },
