@@ -82,7 +82,7 @@ void register_routes(api::App& app) {
          {"region", "week", "team_id"}},
         plan_vs_actual);
   r.add({"GET", "/api/v1/rounds/monthly", "月调度:各村计划、完成与要求对照", tag, true, "", "", false,
-         {"region", "month", "preset"}},
+         {"region", "month", "preset", "today"}},
         monthly);
   r.add({"GET", "/api/v1/rounds/weekly-table", "“千医巡诊万村行”每周工作开展情况统计表(附件2,json/csv/xlsx)", tag,
          true, "", "", false, {"region", "week", "format", "reporter", "phone", "preset"}},
