@@ -214,11 +214,12 @@ std::shared_ptr<const EntitySpec> presence_entity() {
     };
     s->joins = std::string(kAssignmentJoins) + " JOIN staff st ON st.id = a.staff_id";
     // The recipient's coordinates come with each check-in, so the confirming side sees how
-    // far from the recipient a GPS check-in was made.
+    // far from the recipient a GPS check-in was made. As text: display columns carry
+    // integers and text only, and a real would lose its decimals.
     s->extra_columns = {{"st.name", "staff_name"},
                         {"ri.name", "recipient_name"},
-                        {"ri.latitude", "recipient_latitude"},
-                        {"ri.longitude", "recipient_longitude"}};
+                        {"CAST(ri.latitude AS TEXT)", "recipient_latitude"},
+                        {"CAST(ri.longitude AS TEXT)", "recipient_longitude"}};
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
     s->prepare = [](api::Context& ctx, json& row, const json* before) {

@@ -223,6 +223,8 @@ export const support = {
   importOperatingStats: (file, dryRun = false) => importSheet('/operating-stats/import', file, dryRun),
   /** The recipient confirms a half-day (confirmed=false takes the confirmation back). */
   confirmPresence: (id, confirmed = true) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, { confirmed }),
+  // A whole sign-in sheet at once (≤ 500 ids): all or nothing, audited per row.
+  confirmPresenceBulk: (ids, confirmed = true) => api.post('/presence/confirm', { ids, confirmed }),
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,
   uploadDocument: (agreementId, file) =>
     uploadFile(`/agreements/${encodeURIComponent(agreementId)}/document`, file, { filename: file.name }),
