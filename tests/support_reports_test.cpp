@@ -63,6 +63,20 @@ TEST_F(SupportReports, PromotionLedgerCountsGrassrootsDaysAndExplainsIneligibili
   EXPECT_NE(refused.body["items"][0]["reasons"].dump().find("拒绝派驻"), std::string::npos);
 }
 
+TEST_F(SupportReports, D5PromotionLedgerNamesTheNextTitleOfThePersonsOwnSeries) {
+  db->exec("UPDATE support_relationship SET preset_id = 'promotion-grassroots-year'");
+  db->exec("UPDATE staff SET title_code = '253', title_level = 'intermediate', profession = 'nursing' WHERE id = ?",
+           {seed.staff_a});  // 主管护师
+  auto r = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  std::string reasons = r.body["items"][0]["reasons"].dump();
+  EXPECT_NE(reasons.find("晋升副主任护师前须满365天"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("晋升副主任医师前"), std::string::npos) << reasons;  // the citation may quote the document
+  db->exec("UPDATE staff SET title_code = '233', profession = 'clinical' WHERE id = ?", {seed.staff_a});  // 主治医师
+  reasons = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a").body["items"][0]["reasons"].dump();
+  EXPECT_NE(reasons.find("晋升副主任医师前须满365天"), std::string::npos) << reasons;
+}
+
 TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
   db->exec("UPDATE support_relationship SET preset_id = 'alliance-fees-2016', overrides = ?",
            {std::string("{\"compensation.monthly_allowance\": 600}")});

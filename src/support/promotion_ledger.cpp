@@ -20,6 +20,16 @@
 namespace yilian::support {
 namespace {
 
+// The 副高 title an intermediate title leads to, in the person's own series (GB/T 8561:
+// 233 主治医师 → 232 副主任医师, 253 主管护师 → 252 副主任护师, 243 → 242, 263 → 262).
+std::string next_associate_title(const std::string& title_code) {
+  if (title_code.size() == 3) {
+    std::string label = registry::label_of(registry::titles(), title_code.substr(0, 2) + "2");
+    if (!label.empty() && label != title_code.substr(0, 2) + "2") return label;
+  }
+  return "副高级职称";
+}
+
 using nlohmann::json;
 
 struct Person {
@@ -165,8 +175,9 @@ http::Response promotion_ledger(api::Context& ctx) {
       auto required = int_param(pol, "promotion.grassroots_days_before_associate");
       bool to_associate = p.title_level == "intermediate";
       if (required && to_associate && p.cumulative_days < *required)
-        reasons.push_back("基层服务累计" + std::to_string(p.cumulative_days) + "天,晋升副主任医师前须满" +
-                          std::to_string(*required) + "天" + cite(pol, "promotion.grassroots_days_before_associate"));
+        reasons.push_back("基层服务累计" + std::to_string(p.cumulative_days) + "天,晋升" + next_associate_title(p.title_code) +
+                          "前须满" + std::to_string(*required) + "天" +
+                          cite(pol, "promotion.grassroots_days_before_associate"));
       if (p.refused && bool_param(pol, "promotion.refusal_loses_eligibility"))
         reasons.push_back(std::string("本年度拒绝派驻,取消晋升资格") + cite(pol, "promotion.refusal_loses_eligibility"));
       if (p.failed && bool_param(pol, "promotion.failed_evaluation_loses_eligibility"))

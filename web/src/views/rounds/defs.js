@@ -63,7 +63,7 @@ Object.assign(KINDS, {
     entity: 'rounds_team', resource: rounds.teams, titleKey: 'rounds.teams', newKey: 'rounds.newTeam', editKey: 'rounds.editTeam',
     searchable: true,
     columns: [
-      { name: 'name', minWidth: 160 }, { name: 'institution_name', minWidth: 160 }, { name: 'kind', width: 180 },
+      { name: 'name', minWidth: 200, wrap: true }, { name: 'institution_name', minWidth: 160, wrap: true }, { name: 'kind', width: 180 },
       { name: 'has_vehicle', type: 'boolean', width: 100 }, { name: 'start_date', sortable: true, width: 115, phone: false },
       { name: 'end_date', width: 115, phone: false },
     ],
@@ -77,7 +77,7 @@ Object.assign(KINDS, {
   },
   village_assignment: {
     entity: 'village_assignment', resource: rounds.grid, titleKey: 'rounds.grid', newKey: 'rounds.newAssignment', editKey: 'rounds.editAssignment',
-    columns: [{ name: 'village_code', width: 140, label: '村代码', phone: false }, { name: 'village_name', minWidth: 120 }, { name: 'team_name', minWidth: 160 }, { name: 'start_date', sortable: true, width: 115 }, { name: 'end_date', width: 115 }],
+    columns: [{ name: 'village_code', width: 140, label: '村代码', phone: false }, { name: 'village_name', minWidth: 120 }, { name: 'team_name', minWidth: 200, wrap: true }, { name: 'start_date', sortable: true, width: 115 }, { name: 'end_date', width: 115 }],
     form: [village('village_code', { immutable: true }), team(), { name: 'start_date' }, { name: 'end_date' }],
     filters: [{ name: 'team_id', widget: 'ref', ref: 'rounds_team' }],
   },
@@ -89,7 +89,7 @@ Object.assign(KINDS, {
   },
   round_plan_slot: {
     entity: 'round_plan_slot', resource: rounds.slots, titleKey: 'rounds.slots', newKey: 'rounds.newSlot', editKey: 'rounds.editSlot',
-    columns: [{ name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 150 }, { name: 'village_name_1', minWidth: 100 }, { name: 'village_name_2', minWidth: 100, phone: false }, { name: 'village_name_3', minWidth: 100, phone: false }, { name: 'senior_doctor_count', width: 90, label: '医疗骨干' }, { name: 'source', width: 100 }],
+    columns: [{ name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 180, wrap: true }, { name: 'village_name_1', minWidth: 100 }, { name: 'village_name_2', minWidth: 100, phone: false }, { name: 'village_name_3', minWidth: 100, phone: false }, { name: 'senior_doctor_count', width: 90, label: '医疗骨干' }, { name: 'source', width: 100 }],
     form: [team({ refLabel: 'team_name' }), { name: 'day' }, { name: 'half' }, village('village_code_1', { refLabel: 'village_name_1' }), village('village_code_2', { refLabel: 'village_name_2' }), village('village_code_3', { refLabel: 'village_name_3' }), { name: 'notes', widget: 'textarea' }],
     filters: [{ name: 'source' }],
   },
@@ -102,7 +102,7 @@ Object.assign(KINDS, {
     entity: 'round_visit', resource: rounds.visits, titleKey: 'rounds.visits', newKey: 'rounds.newVisit', editKey: 'rounds.editVisit',
     defaultSort: '-day',
     columns: [
-      { name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 150 }, { name: 'village_name', minWidth: 100 },
+      { name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 180, wrap: true }, { name: 'village_name', minWidth: 100 },
       { name: 'planned', type: 'boolean', width: 100, phone: false }, { name: 'patients', width: 90 }, { name: 'referrals', width: 90, phone: false },
       { name: 'education_sessions', width: 90, phone: false }, { name: 'education_audience', width: 90, phone: false },
       { name: 'guidance_total', width: 100, label: '重点人群指导', phone: false }, { name: 'member_count', width: 80, label: '成员', phone: false }, { name: 'senior_count', width: 80, label: '骨干', phone: false },

@@ -75,7 +75,7 @@ export const KINDS = {
       { name: 'start_date', sortable: true, width: 115 },
       { name: 'end_date', sortable: true, width: 115, phone: false },
       { name: 'status', width: 90 },
-      { name: 'preset_id', width: 190, phone: false },
+      { name: 'preset_id', minWidth: 220, phone: false, choicesFrom: 'policies', wrap: true },
     ],
     form: [
       { name: 'supporting_institution_id', ...inst({ refLabel: 'supporting_name' }) },
@@ -85,7 +85,7 @@ export const KINDS = {
       { name: 'start_date' },
       { name: 'end_date' },
       { name: 'preset_id', widget: 'select', choicesFrom: 'policies', full: true },
-      text('overrides', { hintKey: 'support.overridesHint' }),
+      text('overrides', { labelKey: 'support.overridesLabel', hintKey: 'support.overridesHint' }),
       text('notes'),
     ],
     filters: [{ name: 'tier' }, { name: 'status' }, { name: 'region', widget: 'region', queryName: 'region', labelKey: 'table.region' }],
