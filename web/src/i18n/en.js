@@ -84,10 +84,12 @@ export default {
     entities: { region: 'Region', institution: 'Institution', department: 'Department', village: 'Village', staff: 'Staff', app_user: 'Account' },
   },
   mobile: {
+    synced: 'Sent {n} records: {what}', syncedSome: 'Sent {n} ({what}); {failed} refused — correct them in My records', syncFailed: '{failed} records refused — correct them in My records',
+    kinds: { presence: 'check-ins', activity: 'work records', round_visit: 'visits' },
     hello: 'Hello, {name}', tiles: 'Shortcuts', myInfo: 'My info', account: 'Account', staffRecord: 'Staff record',
     changePassword: 'Change password', oldPassword: 'Current password', newPassword: 'New password',
     passwordChanged: 'Password changed, please sign in again', noStaff: 'This account has no staff record',
-    online: 'Online', offline: 'Offline', comingSoon: 'Visit records are coming soon', pendingBadge: '{n} to sync',
+    online: 'Online', offline: 'Offline', nothingToDo: 'Nothing to do on the phone for this account; use the console', pendingBadge: '{n} to sync',
   },
   roles: {
     admin: 'Administrator', bureau: 'Health bureau', hospital: 'Hospital', township: 'Township health centre',

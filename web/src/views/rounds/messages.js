@@ -13,7 +13,7 @@ i18n.global.mergeLocaleMessage('zh-CN', {
     teamProblems: '团队构成问题', township: '乡镇', needs: '需求', citations: '政策依据', reasons: '原因',
     planner: '排班', method: '求解方法', methods: { auto: '自动', exact: '精确求解', heuristic: '启发式' }, timeLimit: '计算时限(秒)',
     run: '生成排班', running: '正在计算排班,可能需要数秒…', apply: '应用排班', applied: '排班已应用(替换{n}条自动排班)',
-    recheck: '重新检查', weeksNotJudged: '{weeks}尚未结束,不作评判;计划与完成次数照常显示', checkProposal: '检查当前方案(未采用)', checkStored: '检查已保存的排班',
+    recheck: '重新检查', fixAll: '请改正标出的 {n} 处后再保存', pickCounty: '选择县(区)或乡镇', pickCountyHint: '本表按县(区)或乡镇统计,请先选择县(区)', weeksNotJudged: '{weeks}尚未结束,不作评判;计划与完成次数照常显示', checkProposal: '检查当前方案(未采用)', checkStored: '检查已保存的排班',
     checkedProposal: '复核的是屏幕上尚未采用的方案:{from}至{to}共{n}个排班', checkedStored: '复核的是已保存的排班:{from}至{to}共{n}个排班(不含尚未采用的方案)', checkOk: '排班符合全部规则', violations: '不符合的规则', unmet: '未满足的要求', explanations: '原因分析',
     provenOptimal: '已证明最优', notOptimal: '未证明最优', travel: '行程', seconds: '用时', am: '上午', pm: '下午', team: '团队',
     plannerMissing: '服务器暂未提供自动排班接口', planResult: '排班方案',
