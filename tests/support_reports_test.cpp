@@ -1,4 +1,5 @@
 // Promotion ledger (D5), fee statements (D7) and the annual numbers (E4), through the API.
+#include "io/table.h"
 #include "support/fixture.h"
 
 namespace yilian::testing {
@@ -75,6 +76,28 @@ TEST_F(SupportReports, D5PromotionLedgerNamesTheNextTitleOfThePersonsOwnSeries) 
   db->exec("UPDATE staff SET title_code = '233', profession = 'clinical' WHERE id = ?", {seed.staff_a});  // 主治医师
   reasons = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a").body["items"][0]["reasons"].dump();
   EXPECT_NE(reasons.find("晋升副主任医师前须满365天"), std::string::npos) << reasons;
+}
+
+TEST_F(SupportReports, PromotionLedgerAndAnnualSummaryDownloadAsXlsxWithTheSameRows) {
+  auto ledger = call("GET", "/api/v1/promotion-ledger?year=2026&candidates=1&format=xlsx&page_size=1", "hospital_a");
+  ASSERT_EQ(ledger.status, 200) << ledger.raw.substr(0, 200);
+  auto t = io::read_table(ledger.raw, io::TableFormat::xlsx);
+  ASSERT_EQ(t.size(), 2u);  // the header and 张三 (the whole ledger, not one page)
+  EXPECT_EQ(t[0][0], "姓名");
+  EXPECT_EQ(t[1][0], "张三");
+  EXPECT_EQ(t[1][10], "不符合");
+  EXPECT_NE(t[1][11].find("不足6个月"), std::string::npos) << t[1][11];
+  EXPECT_EQ(get("/api/v1/promotion-ledger?year=2026&format=pdf", "hospital_a").status, 400);
+
+  auto summary = call("GET", "/api/v1/support/annual-summary?year=2026&format=xlsx", "bureau_a");
+  ASSERT_EQ(summary.status, 200) << summary.raw.substr(0, 200);
+  auto s2 = io::read_table(summary.raw, io::TableFormat::xlsx);
+  ASSERT_EQ(s2.size(), 3u);  // header, the relationship, 合计
+  EXPECT_EQ(s2[0][2], "派出人员");
+  EXPECT_EQ(s2[1][1], "解放路卫生院");
+  EXPECT_EQ(s2[2][0], "合计");
+  EXPECT_EQ(s2[2][2], "1");
+  EXPECT_EQ(get("/api/v1/support/annual-summary?year=2026&format=csv", "bureau_a").status, 400);
 }
 
 TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
