@@ -35,6 +35,7 @@ export default {
     roundsPlanner: 'Round planner', roundsVisits: 'Visits', roundsWeekly: 'Weekly report', roundsMonthly: 'Monthly view', roundsRecord: 'Record a visit',
   },
   report: { print: 'Print', exportXlsx: 'Export to Excel', copy: 'Copy', copied: 'Copied to the clipboard', copyFailed: 'Could not copy; select the text and copy it by hand' },
+  search: { placeholder: 'Search institutions, villages, people', none: 'Nothing found', institutions: 'Institutions', villages: 'Villages', people: 'People' },
   table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', exportXlsx: 'Export all filtered records (xlsx)', region: 'Region', filters: 'Filters' },
   form: {
     choose: 'Choose', search: 'Type to search', required: '{label} is required', saved: 'Saved',

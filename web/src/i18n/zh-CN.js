@@ -32,6 +32,7 @@ export default {
     roundsPlanner: '巡诊排班', roundsVisits: '巡诊记录', roundsWeekly: '巡诊周报', roundsMonthly: '月调度', roundsRecord: '巡诊登记',
   },
   report: { print: '打印', exportXlsx: '导出Excel', copy: '复制', copied: '已复制到剪贴板', copyFailed: '无法复制,请手动选择文字复制' },
+  search: { placeholder: '搜索机构、行政村、人员', none: '没有找到', institutions: '机构', villages: '行政村', people: '人员' },
   table: {
     search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', exportXlsx: '导出当前筛选的全部记录(xlsx)', region: '所在区划', filters: '筛选',
   },
