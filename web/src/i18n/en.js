@@ -19,7 +19,7 @@ export default {
     user: 'User', role: 'Role', scope: 'Scope', language: 'Language', logout: 'Sign out', menu: 'Menu',
     toggleMenu: 'Open menu', allRegions: 'All regions',
   },
-  menu: {
+  menu: { map: 'Map',
     home: 'Home', registry: 'Registry', regions: 'Regions', institutions: 'Institutions',
     myInstitution: 'My institution', departments: 'Departments', villages: 'Villages', staff: 'Staff',
     system: 'System', users: 'Users', audit: 'Audit log', phone: 'Mobile', console: 'Console',

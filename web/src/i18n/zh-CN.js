@@ -17,7 +17,7 @@ export default {
     user: '当前用户', role: '角色', scope: '管辖范围', language: '语言', logout: '退出登录', menu: '菜单',
     toggleMenu: '打开菜单', allRegions: '全部区划',
   },
-  menu: {
+  menu: { map: '地图',
     home: '首页', registry: '基础数据', regions: '行政区划', institutions: '医疗卫生机构',
     myInstitution: '本机构', departments: '科室', villages: '行政村', staff: '医务人员',
     system: '系统管理', users: '用户管理', audit: '审计日志', phone: '移动端', console: '管理后台',
