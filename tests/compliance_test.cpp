@@ -3,8 +3,10 @@
 // then the same records repaired and checks the finding is gone.
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "calendar/date.h"
+#include "compliance/checks.h"
 #include "compliance/engine.h"
 #include "policy/preset.h"
 #include "policy/startup.h"
@@ -160,7 +162,8 @@ TEST_F(Compliance, D4DailyCoverageNamesTheUncoveredDays) {
   ASSERT_EQ(daily.size(), 1u);
   EXPECT_EQ(daily[0].period, "2026-W10");
   EXPECT_NE(daily[0].message.find("3月5日、3月6日"), std::string::npos) << daily[0].message;
-  EXPECT_EQ(r.checks["dispatch.daily_coverage"].failed, 2);
+  EXPECT_EQ(r.checks["dispatch.daily_coverage"].failed, 1);  // one per finding (a week), as the chart shows
+  EXPECT_EQ(r.checks["dispatch.daily_coverage"].checked, 2);  // two weeks judged
   int64_t b = assign(seed.staff_b, "2026-03-02", "2026-09-30");  // a second doctor covers the gap
   present(b, "2026-03-05");
   present(b, "2026-03-06");
@@ -312,10 +315,11 @@ TEST_F(Compliance, D9LeadershipVisitsPerYearErrorWhenYearEndedWarningWhileRunnin
   ASSERT_EQ(visits.size(), 2u);
   EXPECT_EQ(visits[0].period, "2025");  // the year is over: 1 of 2 is an error
   EXPECT_EQ(visits[0].severity, compliance::Severity::error);
-  EXPECT_EQ(visits[0].actual, "1");
+  EXPECT_EQ(visits[0].actual, "1次");
   EXPECT_EQ(visits[1].period, "2026");  // to July 31: 0 of the 1 due so far is a warning
   EXPECT_EQ(visits[1].severity, compliance::Severity::warning);
-  EXPECT_EQ(visits[1].expected, "截至目前应≥1");
+  EXPECT_EQ(visits[1].expected, "截至目前应≥1次");
+  EXPECT_NE(visits[1].message.find("督导0次,截至目前少于应有的1次"), std::string::npos) << visits[1].message;
   db->exec("INSERT INTO leadership_visit (relationship_id, day, leader, created_at, updated_at) VALUES "
            "(?, '2026-04-01', '院长', 'x', 'x')", {relationship});
   EXPECT_EQ(of(run("2025-01-01", "2026-12-31"), "support.leadership_visits").size(), 1u);
@@ -329,8 +333,8 @@ TEST_F(Compliance, T1FreeTraineesAndTraineeTerm) {
   Report r = run("2025-01-01", "2025-12-31");
   auto quota = of(r, "training.free_trainees");
   ASSERT_EQ(quota.size(), 1u);
-  EXPECT_EQ(quota[0].expected, "≥3");
-  EXPECT_EQ(quota[0].actual, "1");
+  EXPECT_EQ(quota[0].expected, "≥3人");
+  EXPECT_EQ(quota[0].actual, "1人");
   auto term = of(r, "training.trainee_term");
   ASSERT_EQ(term.size(), 1u);
   EXPECT_EQ(term[0].actual, "4个月");
@@ -448,6 +452,82 @@ TEST_F(Compliance, A7OverdueWorkStepsAreReported) {
   EXPECT_NE(steps[0].message.find("落实下派人员"), std::string::npos);
   db->exec("UPDATE work_step SET done_date = '2026-03-20'");
   EXPECT_TRUE(of(run("2026-01-01", "2026-12-31"), "relationship.work_steps").empty());
+}
+
+TEST_F(Compliance, A2AndD10FindingsCiteTheClauseOfTheirOwnRuleNotTheNumberTheyAreJudgedBy) {
+  int64_t a = assign(seed.staff_a, "2026-03-02", "2026-09-30");
+  week(a, "2026-03-02", 5, false);  // D10: never confirmed
+  Report r = run("2026-01-01", "2026-12-31");
+  auto filed = of(r, "agreement.filed");  // A2, judged where the relationship term (A1) is set
+  ASSERT_FALSE(filed.empty());
+  EXPECT_EQ(filed[0].citation.rfind("A2,", 0), 0u) << filed[0].citation;
+  EXPECT_NE(filed[0].citation.find("报送卫生行政主管部门"), std::string::npos) << filed[0].citation;
+  EXPECT_EQ(filed[0].citation.find("三年一周期"), std::string::npos) << "not A1's sentence: " << filed[0].citation;
+  auto d10 = of(r, "presence.confirmation");  // D10, judged where D4's weekly days are set
+  ASSERT_FALSE(d10.empty());
+  EXPECT_EQ(d10[0].citation.rfind("D10,", 0), 0u) << d10[0].citation;
+  EXPECT_EQ(d10[0].citation.find("D4"), std::string::npos) << d10[0].citation;
+  EXPECT_NE(d10[0].message.find(d10[0].citation), std::string::npos);
+  db->exec("INSERT INTO work_step (relationship_id, stage, title, due_date, created_at, updated_at) VALUES "
+           "(?, 'staffing', '落实下派人员', '2026-03-31', 'x', 'x')", {relationship});
+  auto steps = of(run("2026-01-01", "2026-12-31"), "relationship.work_steps");
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].citation.rfind("A7,", 0), 0u) << steps[0].citation;
+  EXPECT_NE(steps[0].citation.find("工作步骤"), std::string::npos) << steps[0].citation;
+}
+
+TEST_F(Compliance, EveryFindingOfTheShippedPresetsCitesItsOwnRuleAndHasAChineseCheckLabel) {
+  presets = *policy::shipped_presets();
+  for (const char* preset : {"huang-2013", "county-support-2016", "rural-support-summary", "xiuning-2011"}) {
+    db->exec("UPDATE support_relationship SET preset_id = ?", {std::string(preset)});
+    int64_t a = assign(seed.staff_a, "2026-03-02", "2026-04-30");
+    week(a, "2026-03-02", 2, false);
+    db->exec("INSERT INTO work_step (relationship_id, stage, title, due_date, created_at, updated_at) VALUES "
+             "(?, 'survey', '调研', '2026-02-01', 'x', 'x')", {relationship});
+    Report r = run("2026-01-01", "2026-12-31", "admin", "2026-07-31");
+    ASSERT_FALSE(r.findings.empty()) << preset;
+    for (const auto& f : r.findings) {
+      EXPECT_EQ(f.citation.rfind(f.rule + ",", 0) == 0 || f.citation.find("/" + f.rule + ",") != std::string::npos ||
+                    f.citation.find(f.rule + "/") == 0,
+                true)
+          << preset << " " << f.check << ": " << f.citation;
+      ASSERT_NE(compliance::find_check(f.check), nullptr) << f.check;
+      EXPECT_EQ(compliance::find_check(f.check)->rule, f.rule) << f.check;
+    }
+    for (const auto& [check, count] : r.checks) EXPECT_NE(compliance::find_check(check), nullptr) << check;
+  }
+}
+
+TEST_F(Compliance, ChartCountsAgreeWithTheFindingsAndTheApiNamesEveryCheckAndRule) {
+  int64_t a = assign(seed.staff_a, "2026-03-02", "2026-09-30");
+  week(a, "2026-03-02", 2, false);
+  week(a, "2026-03-16", 1, false);
+  db->exec("UPDATE support_relationship SET preset_id = 'huang-2013'");
+  auto r = get("/api/v1/compliance?from=2026-03-01&to=2026-03-31&today=2026-07-31", "bureau_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  int64_t failed = 0;
+  for (const auto& [name, c] : r.body["checks"].items()) {
+    failed += c["failed"].get<int64_t>();
+    EXPECT_FALSE(c["label"].get<std::string>().empty()) << name;
+    EXPECT_NE(c["label"].get<std::string>(), name) << "a Chinese label, not the key";
+  }
+  EXPECT_EQ(failed, r.body["total"].get<int64_t>()) << r.raw;
+  for (const auto& f : r.body["findings"]) EXPECT_NE(f["check_label"], f["check"]) << f.dump();
+  // The rules and checks the page offers: every rule of the catalog, in order, with labels.
+  ASSERT_EQ(r.body["rules"].size(), compliance::rule_catalog().size());
+  EXPECT_EQ(r.body["rules"][0]["rule"], "A2");
+  std::set<std::string> rules;
+  for (const auto& x : r.body["rules"]) rules.insert(x["rule"].get<std::string>());
+  for (const char* rule : {"A3", "A7", "D5", "D10"}) EXPECT_TRUE(rules.count(rule)) << rule;
+  // A rule filter narrows the counts with the list.
+  auto d4 = get("/api/v1/compliance?from=2026-03-01&to=2026-03-31&today=2026-07-31&rule=D4", "bureau_a");
+  int64_t d4_failed = 0;
+  for (const auto& [name, c] : d4.body["checks"].items()) {
+    EXPECT_EQ(c["rule"], "D4") << name;
+    d4_failed += c["failed"].get<int64_t>();
+  }
+  EXPECT_EQ(d4_failed, d4.body["total"].get<int64_t>());
+  EXPECT_GT(d4_failed, 0);
 }
 
 }  // namespace yilian::testing

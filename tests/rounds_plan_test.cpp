@@ -135,6 +135,32 @@ TEST_F(RoundsPlan, MonthlyViewComparesPlannedDoneAndRequired) {
   EXPECT_EQ(get("/api/v1/rounds/monthly", "township_a2").body["villages"], 1);
 }
 
+TEST_F(RoundsPlan, MonthlyJudgesOnlyWeeksThatAreOverV2) {
+  // 乙村 needs two rounds a week (V2); on 15 July W29 is running and W30–W31 are to come.
+  auto yi = json{{"team_id", team_a2}, {"village_code", "370102002001"}, {"day", "2026-07-07"}, {"half", "am"},
+                 {"members", json::array({gp_a2})}};
+  ASSERT_EQ(post("/api/v1/round-visits", "township_a2", yi).status, 201);
+  yi["day"] = "2026-07-09";
+  ASSERT_EQ(post("/api/v1/round-visits", "township_a2", yi).status, 201);
+  auto r = get("/api/v1/rounds/monthly?region=370102&month=2026-07&today=2026-07-15", "bureau_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["weeks"].size(), 5u);
+  EXPECT_EQ(r.body["weeks_judged"], json::array({"2026-W27", "2026-W28"}));
+  EXPECT_EQ(r.body["month_over"], false);
+  for (const auto& v : r.body["items"]) {
+    std::string s = v["shortfalls"].dump();
+    for (const char* w : {"W29", "W30", "W31"}) EXPECT_EQ(s.find(w), std::string::npos) << w << " is not over: " << s;
+    if (v["village_code"] == "370102002001") {
+      EXPECT_EQ(v["required"]["rounds_weeks_met"], 1);  // W28
+    }
+  }
+  // Once the month is over every week is judged.
+  auto later = get("/api/v1/rounds/monthly?region=370102&month=2026-07&today=2026-08-10", "bureau_a");
+  EXPECT_EQ(later.body["weeks_judged"].size(), 5u);
+  EXPECT_NE(later.body["items"].dump().find("2026-W30(0次)"), std::string::npos) << later.raw;
+  EXPECT_EQ(get("/api/v1/rounds/monthly?region=370102&month=2026-07&today=x", "bureau_a").status, 400);
+}
+
 TEST_F(RoundsPlan, MonthlyVillageDispatchCountsOnlyStandingPresence) {
   // 乙村 has no fixed village doctor, so a township doctor is dispatched to its clinic (V4).
   int64_t clinic = db->insert(

@@ -103,6 +103,44 @@ TEST_F(RoundsPlanner, FeasibleTownshipIsPlannedAppliedAndRechecked) {
     }
 }
 
+TEST_F(RoundsPlanner, AProposalOnScreenIsCheckedBeforeItIsAppliedAndTheAnswerSaysWhichPlanWasChecked) {
+  auto dry = post("/api/v1/rounds/plans/run", "township_a1", run("370102001000", false));
+  ASSERT_EQ(dry.status, 200) << dry.raw;
+  ASSERT_TRUE(dry.body["unmet"].empty());
+  json body = {{"region", "370102001000"}, {"from", kFrom}, {"to", kTo}, {"trips", dry.body["trips"]}};
+  // The stored plan is empty: its re-check lists the shortfalls (V2, V6) of no plan at all.
+  auto stored = get(kCheck, "township_a1");
+  ASSERT_EQ(stored.status, 200) << stored.raw;
+  EXPECT_EQ(stored.body["checked"], "stored");
+  EXPECT_EQ(stored.body["ok"], false);
+  // The proposal itself meets every rule, and nothing is written by checking it.
+  auto proposal = post("/api/v1/rounds/plans/check", "township_a1", body);
+  ASSERT_EQ(proposal.status, 200) << proposal.raw;
+  EXPECT_EQ(proposal.body["checked"], "proposal");
+  EXPECT_EQ(proposal.body["ok"], true) << proposal.body["violations"].dump();
+  EXPECT_EQ(proposal.body["slots"], dry.body["trips"].size());
+  EXPECT_EQ(count("round_plan_slot"), 0);
+  // Without 甲村's visits the proposal breaks V2 for it.
+  json fewer = json::array();
+  for (const auto& t : dry.body["trips"])
+    if (t["villages"].dump().find("370102001001") == std::string::npos) fewer.push_back(t);
+  body["trips"] = fewer;
+  auto broken = post("/api/v1/rounds/plans/check", "township_a1", body);
+  ASSERT_EQ(broken.status, 200) << broken.raw;
+  EXPECT_TRUE(names(broken.body["violations"], "甲村", "V2")) << broken.body["violations"].dump();
+  // Bad input is named; outsiders are refused as for the stored plan.
+  body["trips"] = "x";
+  EXPECT_EQ(post("/api/v1/rounds/plans/check", "township_a1", body).status, 422);
+  body["trips"] = json::array({{{"team_id", team_a1}, {"day", "2026-07-06"}, {"half", "noon"}, {"villages", {"370102001001"}}}});
+  auto bad_half = post("/api/v1/rounds/plans/check", "township_a1", body);
+  EXPECT_EQ(bad_half.status, 422);
+  EXPECT_EQ(bad_half.body["error"]["field"], "trips");
+  body["trips"] = json::array();
+  body["region"] = "370102";
+  EXPECT_EQ(post("/api/v1/rounds/plans/check", "township_a1", body).status, 403);
+  EXPECT_EQ(count("round_plan_slot"), 0);
+}
+
 TEST_F(RoundsPlanner, UnmetRulesAreNamedAndExplained) {
   // Township A2: 乙村 owes weekly rounds but A2 has no senior doctor (V6); 戊村 has no team (V1).
   add_village("370102002002", "戊村", "370102002000", 200, 0);

@@ -94,14 +94,14 @@ TEST_F(RoundsWeekly, TableNumbersEqualTheVisitRecords) {
 }
 
 TEST_F(RoundsWeekly, XlsxAndCsvAreLaidOutLikeTheOfficialForm) {
-  auto x = call("GET", "/api/v1/rounds/weekly-table?region=370100&week=2026-W28&format=xlsx&phone=0531-1", "bureau_city");
+  auto x = call("GET", "/api/v1/rounds/weekly-table?region=370100&week=2026-W28&format=xlsx&phone=0531-1&reporter=%E7%8E%8B%E4%BA%94", "bureau_city");
   ASSERT_EQ(x.status, 200);
   ASSERT_EQ(x.raw.substr(0, 2), "PK");
   auto t = io::read_table(x.raw, io::TableFormat::xlsx);
   ASSERT_GE(t.size(), 10u);
   EXPECT_EQ(t[0][0], "设区市“千医巡诊万村行”每周工作开展情况统计表");
   EXPECT_EQ(t[1][0], "工作统计时间: 2026年7月6日至7月12日");
-  EXPECT_EQ(t[2][0], "填报人: bureau_city");
+  EXPECT_EQ(t[2][0], "填报人: 王五");  // as given; without it, the stored reporter or blank
   EXPECT_EQ(t[2][10], "联系电话: 0531-1");
   EXPECT_EQ(t[3][0], "县(市、区)别");
   EXPECT_EQ(t[3][1], "乡镇数(含涉农街道)");
@@ -217,6 +217,19 @@ TEST_F(RoundsWeekly, SnapshotKeepsTheSubmittedNumbers) {
   EXPECT_EQ(get("/api/v1/rounds/weekly-reports/" + id(report["report_id"]), "bureau_a").body["snapshot"]["patients"], 25);
 }
 
+TEST_F(RoundsWeekly, TheTableNamesTheStoredReporterOrNobodyNeverTheAccountsOfficeV7) {
+  // Nothing submitted: the 填报人 line is left blank, not filled with "历下区卫健局".
+  auto blank = get("/api/v1/rounds/weekly-table?week=2026-W28", "bureau_a");
+  ASSERT_EQ(blank.status, 200) << blank.raw;
+  EXPECT_EQ(blank.body["reporter"], "");
+  EXPECT_EQ(blank.body["phone"], "");
+  // Once submitted, the downloads carry the submission's reporter and phone.
+  ASSERT_EQ(post("/api/v1/rounds/weekly-reports", "bureau_a", submit("370102")).status, 201);
+  auto stored = get("/api/v1/rounds/weekly-table?week=2026-W28", "bureau_a");
+  EXPECT_EQ(stored.body["reporter"], "李填报");
+  EXPECT_EQ(stored.body["phone"], "0531-88886666");
+}
+
 TEST_F(RoundsWeekly, CompletenessCountsExpectedSubmittedAndOnTimeCounties) {
   ASSERT_EQ(post("/api/v1/rounds/weekly-reports", "bureau_a", submit("370102")).status, 201);
   auto status = get("/api/v1/rounds/weekly-reports?region=370100&week=2026-W28", "bureau_city");
@@ -225,8 +238,10 @@ TEST_F(RoundsWeekly, CompletenessCountsExpectedSubmittedAndOnTimeCounties) {
   EXPECT_EQ(status.body["summary"]["submitted"], 1);
   EXPECT_EQ(status.body["summary"]["on_time"], 0);
   EXPECT_EQ(status.body["summary"]["reporting_rate"], 50.0);
-  EXPECT_EQ(status.body["items"][1]["status_label"], "未填报");
+  // Past its deadline the unsubmitted week says 逾期 and since when (V7).
+  EXPECT_EQ(status.body["items"][1]["status_label"], "逾期未填报(截止2026-07-13 17:00)");
   EXPECT_EQ(status.body["items"][1]["overdue"], true);
+  EXPECT_EQ(status.body["items"][1]["overdue_since"], "2026-07-13 17:00");
 
   db->exec("UPDATE weekly_report SET first_submitted_at = '2026-07-13T08:00:00Z'");
   auto c = get("/api/v1/rounds/weekly-reports/completeness?region=370100&from=2026-W27&to=2026-W28", "bureau_city");

@@ -288,3 +288,43 @@ TEST_F(SupportApi, TraineesEquipmentAndOperatingStatistics) {
 }
 
 }  // namespace yilian::testing
+
+namespace yilian::testing {
+
+// Issue 18: records name what they refer to, so a page never shows a bare id nor asks for
+// a row its user may not read (a township may not read the donor hospital, a hospital not
+// the township's department list).
+TEST_F(SupportApi, RecordsCarryTheNamesOfWhatTheyReferToAndTheRecipientsCoordinates) {
+  db->exec("UPDATE institution SET latitude = 36.667, longitude = 117.0615 WHERE id = ?", {seed.township_a1});
+  db->exec("UPDATE assignment SET home_department_id = ? WHERE id = ?", {seed.dept_a_internal, assignment});
+  auto a = get("/api/v1/assignments/" + std::to_string(assignment), "hospital_a");
+  ASSERT_EQ(a.status, 200) << a.raw;
+  EXPECT_FALSE(a.body["home_department_name"].get<std::string>().empty()) << a.raw;
+
+  auto p = post("/api/v1/presence", "doctor_a",
+                {{"assignment_id", assignment}, {"day", days_from_today(-1)}, {"half", "am"}, {"status", "present"},
+                 {"latitude", 36.67}, {"longitude", 117.06}});
+  ASSERT_EQ(p.status, 201) << p.raw;
+  auto listed = get("/api/v1/presence?assignment_id=" + std::to_string(assignment), "township_a1");
+  ASSERT_EQ(listed.body["items"].size(), 1u) << listed.raw;
+  const auto& row = listed.body["items"][0];
+  EXPECT_DOUBLE_EQ(std::stod(row["recipient_latitude"].get<std::string>()), 36.667);  // decimals kept
+  EXPECT_DOUBLE_EQ(std::stod(row["recipient_longitude"].get<std::string>()), 117.0615);
+
+  auto e = post("/api/v1/equipment-events", "township_a1",
+                {{"institution_id", seed.township_a1}, {"item", "心电图机"}, {"action", "donation"}, {"day", days_from_today(-3)},
+                 {"value", 1000}, {"donor_institution_id", seed.county_a_hospital}});
+  ASSERT_EQ(e.status, 201) << e.raw;
+  auto equipment = get("/api/v1/equipment-events", "township_a1");
+  EXPECT_EQ(equipment.body["items"][0]["donor_name"], "历下区人民医院") << equipment.raw;
+  EXPECT_EQ(get("/api/v1/institutions/" + std::to_string(seed.county_a_hospital), "township_a1").status, 404)
+      << "the name comes with the record, not from a row the township may read";
+
+  auto m = post("/api/v1/leadership-members", "hospital_a",
+                {{"institution_id", seed.county_a_hospital}, {"name", "王建国"}, {"role", "leader"}, {"staff_id", seed.staff_a}});
+  ASSERT_EQ(m.status, 201) << m.raw;
+  EXPECT_EQ(m.body["institution_name"], "历下区人民医院");
+  EXPECT_EQ(m.body["staff_name"], "张三");
+}
+
+}  // namespace yilian::testing

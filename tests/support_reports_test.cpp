@@ -1,4 +1,5 @@
 // Promotion ledger (D5), fee statements (D7) and the annual numbers (E4), through the API.
+#include "io/table.h"
 #include "support/fixture.h"
 
 namespace yilian::testing {
@@ -73,10 +74,46 @@ TEST_F(SupportReports, PromotionLedgerCountsTheTermInCalendarMonthsAsD3Does) {
   EXPECT_EQ(reasons().find("不足6个月"), std::string::npos) << reasons();
 }
 
+TEST_F(SupportReports, D5PromotionLedgerNamesTheNextTitleOfThePersonsOwnSeries) {
+  db->exec("UPDATE support_relationship SET preset_id = 'promotion-grassroots-year'");
+  db->exec("UPDATE staff SET title_code = '253', title_level = 'intermediate', profession = 'nursing' WHERE id = ?",
+           {seed.staff_a});  // 主管护师
+  auto r = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  std::string reasons = r.body["items"][0]["reasons"].dump();
+  EXPECT_NE(reasons.find("晋升副主任护师前须满365天"), std::string::npos) << reasons;
+  EXPECT_EQ(reasons.find("晋升副主任医师前"), std::string::npos) << reasons;  // the citation may quote the document
+  db->exec("UPDATE staff SET title_code = '233', profession = 'clinical' WHERE id = ?", {seed.staff_a});  // 主治医师
+  reasons = get("/api/v1/promotion-ledger?year=2026&candidates=1", "hospital_a").body["items"][0]["reasons"].dump();
+  EXPECT_NE(reasons.find("晋升副主任医师前须满365天"), std::string::npos) << reasons;
+}
+
+TEST_F(SupportReports, PromotionLedgerAndAnnualSummaryDownloadAsXlsxWithTheSameRows) {
+  auto ledger = call("GET", "/api/v1/promotion-ledger?year=2026&candidates=1&format=xlsx&page_size=1", "hospital_a");
+  ASSERT_EQ(ledger.status, 200) << ledger.raw.substr(0, 200);
+  auto t = io::read_table(ledger.raw, io::TableFormat::xlsx);
+  ASSERT_EQ(t.size(), 2u);  // the header and 张三 (the whole ledger, not one page)
+  EXPECT_EQ(t[0][0], "姓名");
+  EXPECT_EQ(t[1][0], "张三");
+  EXPECT_EQ(t[1][10], "不符合");
+  EXPECT_NE(t[1][11].find("不足6个月"), std::string::npos) << t[1][11];
+  EXPECT_EQ(get("/api/v1/promotion-ledger?year=2026&format=pdf", "hospital_a").status, 400);
+
+  auto summary = call("GET", "/api/v1/support/annual-summary?year=2026&format=xlsx", "bureau_a");
+  ASSERT_EQ(summary.status, 200) << summary.raw.substr(0, 200);
+  auto s2 = io::read_table(summary.raw, io::TableFormat::xlsx);
+  ASSERT_EQ(s2.size(), 3u);  // header, the relationship, 合计
+  EXPECT_EQ(s2[0][2], "派出人员");
+  EXPECT_EQ(s2[1][1], "解放路卫生院");
+  EXPECT_EQ(s2[2][0], "合计");
+  EXPECT_EQ(s2[2][2], "1");
+  EXPECT_EQ(get("/api/v1/support/annual-summary?year=2026&format=csv", "bureau_a").status, 400);
+}
+
 TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
   db->exec("UPDATE support_relationship SET preset_id = 'alliance-fees-2016', overrides = ?",
            {std::string("{\"compensation.monthly_allowance\": 600}")});
-  auto r = get("/api/v1/fee-statements?month=2026-03", "hospital_a");
+  auto r = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
   ASSERT_EQ(r.status, 200) << r.raw;
   ASSERT_EQ(r.body["items"].size(), 1u);
   const auto& s = r.body["items"][0];
@@ -86,10 +123,70 @@ TEST_F(SupportReports, FeeStatementUsesPolicyRatesByTitleLevel) {
   EXPECT_EQ(s["surgery_case_rate"], 300);  // 中级: 300 元/例
   EXPECT_EQ(s["service_fee"], 200);
   EXPECT_EQ(s["surgery_fee"], 600);
-  EXPECT_EQ(s["allowance"], 581);  // 30 of March's 31 days under assignment: 600 × 30/31
   EXPECT_EQ(s["fee_payer"], "解放路卫生院");
+  EXPECT_TRUE(s["notes"].empty()) << s["notes"].dump();
   EXPECT_EQ(get("/api/v1/fee-statements?month=2026-03", "hospital_b").body["items"].size(), 0u);
   EXPECT_EQ(get("/api/v1/fee-statements?month=2026-3", "hospital_a").status, 400);
+}
+
+TEST_F(SupportReports, D7AllowanceCountsDaysOnSiteUpToTodayNotCalendarDaysOfTheAssignment) {
+  db->exec("UPDATE support_relationship SET preset_id = 'alliance-fees-2016', overrides = ?",
+           {std::string("{\"compensation.monthly_allowance\": 600}")});
+  // The whole month: 5 days on site of March 2026's 22 working days (not 30 of 31 days).
+  auto month = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
+  ASSERT_EQ(month.status, 200) << month.raw;
+  EXPECT_EQ(month.body["working_days"], 22);
+  const auto& s = month.body["items"][0];
+  EXPECT_EQ(s["days_on_site"], 5);
+  EXPECT_EQ(s["allowance"], 136);  // 600 × 5 / 22
+  EXPECT_NE(s["allowance_rule"].get<std::string>().find("D7"), std::string::npos) << s["allowance_rule"];
+  EXPECT_NE(month.body["days_rule"].get<std::string>().find("compensation.monthly_allowance"), std::string::npos);
+  // On 4 March the days after today do not count yet.
+  auto early = get("/api/v1/fee-statements?month=2026-03&today=2026-03-04", "hospital_a");
+  EXPECT_EQ(early.body["items"][0]["days_on_site"], 3);
+  EXPECT_EQ(early.body["counted_until"], "2026-03-04");
+  // Leave is not a day on site.
+  db->exec("UPDATE presence SET status = 'leave', reason = 'x' WHERE day = '2026-03-10'");
+  EXPECT_EQ(get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a").body["items"][0]["days_on_site"], 4);
+}
+
+TEST_F(SupportReports, D7AnAssignmentThatIsOnlyPlannedAndHasNoDaysOnSiteIsNotOnTheStatement) {
+  db->exec("UPDATE assignment SET status = 'planned'");
+  db->exec("DELETE FROM presence");
+  auto r = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["items"].size(), 0u) << r.raw;
+}
+
+TEST_F(SupportReports, D7AZeroFeeSaysInChineseThatThePresetHasTheRecipientPayNothing) {
+  // huang-2013: "不以营利为目的,不增加受援医院的负担" — no fees, no allowance set.
+  auto r = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  const auto& s = r.body["items"][0];
+  EXPECT_EQ(s["total"], 0);
+  EXPECT_EQ(s["preset_id"], "huang-2013");
+  std::string notes = s["notes"].dump();
+  EXPECT_NE(notes.find("规定受援单位不支付劳务费"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("不增加受援医院的负担"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("未规定派驻人员月补助"), std::string::npos) << notes;
+  // No relationship at all: no standard applies, and the row says so.
+  db->exec("UPDATE assignment SET relationship_id = NULL");
+  auto none = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
+  EXPECT_NE(none.body["items"][0]["notes"].dump().find("不属于任何帮扶关系"), std::string::npos) << none.raw;
+}
+
+TEST_F(SupportReports, D7ARecipientThatPaysButSetsNoStandardIsNamedAsSuch) {
+  db->exec("UPDATE support_relationship SET overrides = ?", {std::string("{\"compensation.recipient_pays\": true}")});
+  auto r = get("/api/v1/fee-statements?month=2026-03&today=2026-04-01", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_NE(r.body["items"][0]["notes"].dump().find("未规定劳务费标准"), std::string::npos) << r.raw;
+}
+
+TEST_F(SupportReports, FeeStatementExportsTheSameRowsAsXlsx) {
+  auto r = call("GET", "/api/v1/fee-statements?month=2026-03&today=2026-04-01&format=xlsx", "hospital_a");
+  ASSERT_EQ(r.status, 200) << r.raw.substr(0, 200);
+  EXPECT_EQ(r.raw.substr(0, 2), "PK");
+  EXPECT_EQ(get("/api/v1/fee-statements?month=2026-03&format=pdf", "hospital_a").status, 400);
 }
 
 TEST_F(SupportReports, AnnualSummaryAddsUpTheRecords) {

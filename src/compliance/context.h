@@ -57,13 +57,19 @@ class Evaluation {
 
   void checked(const std::string& check, int64_t n = 1) { report.checks[check].checked += n; }
   // Files a finding; `message` is the sentence without the citation, which is appended.
+  // The citation is the parameter's when the parameter belongs to the finding's rule,
+  // else the rule's own clause from the check catalog (checks.h).
   void add(Finding f, const policy::Param& param);
+  // The same without a parameter (the rule's own clause only).
+  void file(Finding f, const policy::Param* param);
   // SQL condition restricting a relationship id column to the loaded relationships: their
   // ids when there are few, else the query that loaded them.
   std::string relationship_in(const std::string& column, store::Params& params) const;
   bool few_relationships() const { return relationships.size() <= 32; }
 };
 
+// The citation a finding carries (see Evaluation::add).
+std::string citation_of(const Finding& f, const policy::Param* param);
 // "2026年第28周" for "2026-W28"; "2026年3月" for "2026-03".
 std::string week_label(const std::string& iso_week);
 std::string month_label(const std::string& month);

@@ -7,6 +7,7 @@
 #include "calendar/date.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "compliance/checks.h"
 #include "compliance/context.h"
 #include "registry/catalog.h"
 #include "registry/region_code.h"
@@ -154,9 +155,20 @@ std::optional<std::string> Evaluation::text(const Relationship& r, const std::st
   return std::nullopt;
 }
 
-void Evaluation::add(Finding f, const policy::Param& p) {
-  f.citation = p.reference();
-  f.message += " (" + f.citation + ")";
+std::string citation_of(const Finding& f, const policy::Param* p) {
+  if (p && p->spec && std::find(p->spec->rules.begin(), p->spec->rules.end(), f.rule) != p->spec->rules.end())
+    return p->reference();
+  // The number belongs to another rule: quote this rule's own clause (checks.h).
+  if (const CheckInfo* c = find_check(f.check); c && !c->clause.empty())
+    return f.rule + "," + (c->document.empty() ? "" : "《" + c->document + "》") + c->clause;
+  return p ? p->reference() : "";
+}
+
+void Evaluation::add(Finding f, const policy::Param& p) { file(std::move(f), &p); }
+
+void Evaluation::file(Finding f, const policy::Param* p) {
+  f.citation = citation_of(f, p);
+  if (!f.citation.empty()) f.message += " (" + f.citation + ")";
   report.checks[f.check].failed += 1;
   report.findings.push_back(std::move(f));
 }
@@ -212,8 +224,7 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
                 .expected = "已选择政策方案", .actual = r.preset_id.empty() ? "未选择" : "方案" + r.preset_id + "不存在",
                 .relationship_id = r.id, .institution_id = r.recipient_id, .region_code = r.recipient_region};
       f.message = f.subject_name + " 未选择有效的政策方案,相关规则无法检查";
-      report.checks[f.check].failed += 1;
-      report.findings.push_back(std::move(f));
+      e.file(std::move(f), nullptr);
     }
   }
   auto timed = [&](const char* name, void (*family)(Evaluation&)) {

@@ -4,11 +4,15 @@
 #include <tuple>
 #include <vector>
 
+#include "compliance/checks.h"
+
 namespace yilian::compliance {
 
 nlohmann::json Finding::to_json() const {
   return {{"rule", rule},
           {"check", check},
+          {"check_label", check_label(check)},
+          {"rule_label", rule_label(rule)},
           {"severity", severity == Severity::error ? "error" : "warning"},
           {"subject_type", subject_type},
           {"subject_id", subject_id},

@@ -1,8 +1,11 @@
 #include "compliance/routes.h"
 
+#include <map>
+
 #include "api/context.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "compliance/checks.h"
 #include "compliance/engine.h"
 #include "io/table.h"
 #include "policy/startup.h"
@@ -33,25 +36,45 @@ Report run(api::Context& ctx) {
   return evaluate(ctx.db, *policy::shipped_presets(), ctx.me(), rq);
 }
 
-http::Response findings(api::Context& ctx) {
-  Report report = run(ctx);
-  json checks = json::object();
-  int64_t failed = 0;
-  for (const auto& [name, c] : report.checks) {
-    checks[name] = {{"checked", c.checked}, {"failed", c.failed}};
-    failed += c.failed;
-  }
+// The findings the request's rule and severity filters keep.
+std::vector<const Finding*> kept(api::Context& ctx, const Report& report) {
   std::string severity = ctx.req.query_or("severity");
   std::string rule = ctx.req.query_or("rule");
-  json items = json::array();
+  std::vector<const Finding*> out;
   for (const auto& f : report.findings) {
     if (!rule.empty() && f.rule != rule) continue;
     if (!severity.empty() && (severity == "error") != (f.severity == Severity::error)) continue;
-    items.push_back(f.to_json());
+    out.push_back(&f);
   }
+  return out;
+}
+
+http::Response findings(api::Context& ctx) {
+  Report report = run(ctx);
+  auto list = kept(ctx, report);
+  // Per check: how many were judged and how many of the listed findings it filed, so the
+  // chart adds up to the total above it; a rule filter keeps that rule's checks only.
+  std::string rule = ctx.req.query_or("rule");
+  std::map<std::string, int64_t> failed;
+  for (const Finding* f : list) failed[f->check] += 1;
+  json checks = json::object();
+  for (const auto& [name, c] : report.checks) {
+    const CheckInfo* info = find_check(name);
+    std::string check_rule = info ? info->rule : "";
+    if (!rule.empty() && check_rule != rule) continue;
+    checks[name] = {{"checked", c.checked},
+                    {"failed", failed.count(name) ? failed[name] : 0},
+                    {"label", check_label(name)},
+                    {"rule", check_rule}};
+  }
+  json items = json::array();
+  for (const Finding* f : list) items.push_back(f->to_json());
+  json rules = json::array();
+  for (const auto& r : rule_catalog()) rules.push_back({{"rule", r.rule}, {"label", r.label}});
   return http::Response::json({{"relationships", report.relationships},
                                {"assignments", report.assignments},
                                {"checks", checks},
+                               {"rules", rules},
                                {"total", items.size()},
                                {"findings", items}});
 }
@@ -59,9 +82,10 @@ http::Response findings(api::Context& ctx) {
 http::Response export_xlsx(api::Context& ctx) {
   Report report = run(ctx);
   io::Table table = {{"规则", "检查项", "严重程度", "对象", "期间", "应为", "实际", "说明", "依据"}};
-  for (const auto& f : report.findings)
-    table.push_back({f.rule, f.check, f.severity == Severity::error ? "不符合" : "提醒", f.subject_name, f.period,
-                     f.expected, f.actual, f.message, f.citation});
+  for (const Finding* f : kept(ctx, report))
+    table.push_back({f->rule + " " + rule_label(f->rule), check_label(f->check),
+                     f->severity == Severity::error ? "不符合" : "提醒", f->subject_name, f->period, f->expected,
+                     f->actual, f->message, f->citation});
   http::Response res;
   res.body = io::write_table(table, io::TableFormat::xlsx, "问题清单");
   res.content_type = io::content_type(io::TableFormat::xlsx);

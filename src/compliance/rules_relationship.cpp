@@ -36,20 +36,22 @@ std::vector<YearWindow> years(const Evaluation& e, const Relationship& r) {
 }
 
 // Counts against a yearly minimum; returns true when a finding was filed.
+// `unit` follows every number, in the sentence and in expected/actual ("2次", "≥5人").
 bool judge_yearly(Evaluation& e, const Relationship& r, const YearWindow& w, const std::string& rule,
-                  const std::string& check, const std::string& what, int64_t required, int64_t got,
-                  const policy::Param& p) {
+                  const std::string& check, const std::string& what, const std::string& unit, int64_t required,
+                  int64_t got, const policy::Param& p) {
   e.checked(check);
   int64_t due = w.complete ? required : static_cast<int64_t>(std::floor(required * w.fraction));
   if (got >= due || due == 0) return false;
   Finding f{.rule = rule, .check = check, .severity = w.complete ? Severity::error : Severity::warning,
             .subject_type = "relationship", .subject_id = r.id,
             .subject_name = r.supporting_name + "→" + r.recipient_name, .period = std::to_string(w.year),
-            .expected = w.complete ? "≥" + std::to_string(required) : "截至目前应≥" + std::to_string(due),
-            .actual = std::to_string(got), .relationship_id = r.id, .institution_id = r.recipient_id,
+            .expected = (w.complete ? "≥" + std::to_string(required) : "截至目前应≥" + std::to_string(due)) + unit,
+            .actual = std::to_string(got) + unit, .relationship_id = r.id, .institution_id = r.recipient_id,
             .region_code = r.recipient_region};
-  f.message = f.subject_name + " " + std::to_string(w.year) + "年" + what + std::to_string(got) + (w.complete ? "," : ",截至目前") +
-              "少于" + (w.complete ? "每年" + std::to_string(required) : "应有的" + std::to_string(due));
+  f.message = f.subject_name + " " + std::to_string(w.year) + "年" + what + std::to_string(got) + unit +
+              (w.complete ? "," : ",截至目前") + "少于" +
+              (w.complete ? "每年" + std::to_string(required) : "应有的" + std::to_string(due)) + unit;
   e.add(std::move(f), p);
   return true;
 }
@@ -80,7 +82,7 @@ void visits_and_lectures(Evaluation& e, const Relationship& r, const Facts& fact
   if (auto p = e.integer(r, "support.leadership_visits_per_year")) {
     int64_t got = std::count_if(facts.leadership_visit_days.begin(), facts.leadership_visit_days.end(),
                                 [&](const std::string& day) { return within(day, w); });
-    judge_yearly(e, r, w, "D9", "support.leadership_visits", "领导班子到受援单位督导", *p, got,
+    judge_yearly(e, r, w, "D9", "support.leadership_visits", "领导班子到受援单位督导", "次", *p, got,
                  *e.param(r, "support.leadership_visits_per_year"));
   }
   auto lectures = [&](bool hospital_wide_only) {
@@ -90,10 +92,10 @@ void visits_and_lectures(Evaluation& e, const Relationship& r, const Facts& fact
     return n;
   };
   if (auto p = e.integer(r, "support.lectures_per_year"))
-    judge_yearly(e, r, w, "D9", "support.lectures", "举办讲座", *p, lectures(false),
+    judge_yearly(e, r, w, "D9", "support.lectures", "举办讲座", "次", *p, lectures(false),
                  *e.param(r, "support.lectures_per_year"));
   if (auto p = e.integer(r, "support.hospital_wide_lectures_per_year"))
-    judge_yearly(e, r, w, "D9", "support.hospital_wide_lectures", "全院培训大课", *p, lectures(true),
+    judge_yearly(e, r, w, "D9", "support.hospital_wide_lectures", "全院培训大课", "次", *p, lectures(true),
                  *e.param(r, "support.hospital_wide_lectures_per_year"));
 }
 
@@ -105,7 +107,7 @@ void yearly_staff(Evaluation& e, const Relationship& r, const Facts& facts, cons
   std::set<int64_t> staff;
   for (const auto& d : facts.dispatched)
     if (d.start <= w.to && d.end >= w.from) staff.insert(d.staff);
-  judge_yearly(e, r, w, "D2", "dispatch.staff_per_year", "派驻中心卫生院人数", *p, static_cast<int64_t>(staff.size()),
+  judge_yearly(e, r, w, "D2", "dispatch.staff_per_year", "派驻中心卫生院", "人", *p, static_cast<int64_t>(staff.size()),
                *e.param(r, "dispatch.min_staff_per_year_to_township_center"));
 }
 
@@ -134,7 +136,7 @@ void trainees(Evaluation& e, const Relationship& r, const Facts& facts, const Ye
   if (auto p = e.integer(r, "training.free_trainees_per_year")) {
     int64_t free = 0;
     for (const auto* t : rows) free += t->free ? 1 : 0;
-    judge_yearly(e, r, w, "T1", "training.free_trainees", "免费接收进修", *p, free,
+    judge_yearly(e, r, w, "T1", "training.free_trainees", "免费接收进修", "人", *p, free,
                  *e.param(r, "training.free_trainees_per_year"));
   }
   if (auto p = e.param(r, "training.min_trainee_months")) {

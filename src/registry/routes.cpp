@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "registry/catalog.h"
 #include "registry/region_code.h"
+#include "registry/search_routes.h"
 
 namespace yilian::registry {
 namespace {
@@ -77,6 +78,7 @@ void register_routes(http::Router& router) {
   router.add({"GET", "/api/v1/registry/summary", "区划概况:乡镇、村、机构、人员统计", "registry", true, "", "", false,
               {"region"}},
              summary);
+  register_search_routes(router);
 }
 
 }  // namespace yilian::registry

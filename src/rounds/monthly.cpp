@@ -23,6 +23,7 @@ using registry::RegionLevel;
 struct Month {
   std::string label, first, last;
   std::vector<calendar::IsoWeek> weeks;  // the ISO weeks whose Thursday falls in the month
+  std::string today;                     // weeks not over by this day are not judged yet
 };
 
 Month requested_month(api::Context& ctx) {
@@ -30,6 +31,8 @@ Month requested_month(api::Context& ctx) {
   m.label = ctx.req.query_or("month", common::today().substr(0, 7));
   if (m.label.size() != 7 || !common::is_valid_date(m.label + "-01"))
     common::bad_request("bad_query", "月份格式须为YYYY-MM", "month");
+  m.today = ctx.req.query_or("today", common::today());  // a month reproduced as of a day
+  if (!common::is_valid_date(m.today)) common::bad_request("bad_query", "日期格式须为YYYY-MM-DD", "today");
   m.first = m.label + "-01";
   m.last = calendar::add_days(calendar::add_days(m.first, 40).substr(0, 7) + "-01", -1);
   for (std::string d = m.first; d <= m.last; d = calendar::add_days(d, 1))
@@ -43,12 +46,18 @@ struct Tally {
   std::map<std::string, std::set<std::string>> dispatch_days_by_week;
 };
 
-// The month's weeks with fewer than `minimum`, as "2026-W29(0次)、…"; `met` counts the rest.
+// Whether a week is over (its Sunday before today): a week still running, or to come, is
+// not judged — on 3 December, W49–W53 owe nothing yet.
+bool week_over(const Month& m, const calendar::IsoWeek& w) { return w.sunday() < m.today; }
+
+// The month's finished weeks with fewer than `minimum`, as "2026-W29(0次)、…"; `met`
+// counts the rest of the finished weeks.
 std::string weeks_below(const Month& m, const std::function<int64_t(const std::string&)>& count_of, int64_t minimum,
                         const std::string& unit, int64_t& met) {
   std::string missed;
   met = 0;
   for (const auto& w : m.weeks) {
+    if (!week_over(m, w)) continue;
     int64_t n = count_of(w.label());
     if (n >= minimum)
       ++met;
@@ -146,8 +155,8 @@ http::Response monthly(api::Context& ctx) {
     if (v.senior_visits) {
       required["senior_visits"] = senior_per_month;
       if (t.senior_visits < senior_per_month)
-        shortfalls.push_back("二级以上医院医疗骨干巡诊" + std::to_string(t.senior_visits) + "次,每月至少" +
-                             std::to_string(senior_per_month) + "次" +
+        shortfalls.push_back((m.last < m.today ? "" : "截至" + m.today + ",") + "二级以上医院医疗骨干巡诊" +
+                             std::to_string(t.senior_visits) + "次,每月至少" + std::to_string(senior_per_month) + "次" +
                              cited(policy, "rounds.senior_doctor_visits_per_month"));
     }
     short_villages += !shortfalls.empty();
@@ -194,11 +203,16 @@ http::Response monthly(api::Context& ctx) {
                        {"required", senior_per_month},
                        {"met", n >= senior_per_month}});
   }
-  json weeks = json::array();
-  for (const auto& w : m.weeks) weeks.push_back(w.label());
+  json weeks = json::array(), weeks_judged = json::array();
+  for (const auto& w : m.weeks) {
+    weeks.push_back(w.label());
+    if (week_over(m, w)) weeks_judged.push_back(w.label());
+  }
   return http::Response::json({{"region", {{"code", region.code}, {"name", region.name}}},
                                {"month", m.label},
                                {"weeks", weeks},
+                               {"weeks_judged", weeks_judged},
+                               {"month_over", m.last < m.today},
                                {"preset_id", policy.id()},
                                {"villages", items.size()},
                                {"villages_short", short_villages},

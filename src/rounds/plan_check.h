@@ -8,5 +8,8 @@
 namespace yilian::rounds {
 
 http::Response check_plan(api::Context& ctx);
+// POST /api/v1/rounds/plans/check {region, from, to, preset, trips}: the same re-check of a
+// proposal not yet applied (a run's trips as the screen shows them). Writes nothing.
+http::Response check_proposal(api::Context& ctx);
 
 }  // namespace yilian::rounds

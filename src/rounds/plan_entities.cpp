@@ -85,8 +85,12 @@ std::shared_ptr<const EntitySpec> plan_slot_entity() {
         {.name = "notes", .label = "备注", .max_length = 500},
     };
     s->joins = std::string(kTeamJoins) + " JOIN region v1 ON v1.code = t.village_code_1";
+    // The second and third villages by name too, so no page shows a bare code.
+    s->display_joins = "LEFT JOIN region v2 ON v2.code = t.village_code_2 LEFT JOIN region v3 ON v3.code = t.village_code_3";
     s->extra_columns = {{"rt.name", "team_name"},
                         {"v1.name", "village_name_1"},
+                        {"v2.name", "village_name_2"},
+                        {"v3.name", "village_name_3"},
                         {"(SELECT COUNT(*) FROM round_plan_doctor d WHERE d.slot_id = t.id AND d.active = 1)",
                          "senior_doctor_count"}};
     s->scope = team_scope();

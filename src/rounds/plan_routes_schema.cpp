@@ -63,10 +63,20 @@ void add_plan_schemas(api::App& app) {
                     {"applied", {{"type", "boolean"}}},
                     {"replaced", integer("被替换(停用)的原排班数")},
                     {"inserted", integer("写入的排班数")}}}});
+  app.add_schema("round_plan_check_input",
+                 {{"type", "object"},
+                  {"properties",
+                   {{"region", str("乡镇(街道)或县及以上区划代码;默认本人所在地区")},
+                    {"from", str("开始日期 YYYY-MM-DD")},
+                    {"to", str("结束日期 YYYY-MM-DD(不超过62天)")},
+                    {"preset", str("政策方案,默认rounds-dispatch-2023")},
+                    {"trips", array_of(trip, "要复核的排班方案(自动排班返回的trips)")}}},
+                  {"required", {"from", "to", "trips"}}});
   app.add_schema("round_plan_check",
                  {{"type", "object"},
                   {"properties",
-                   {{"ok", {{"type", "boolean"}, {"description", "满足全部规则"}}},
+                   {{"checked", str("复核的是 stored(已存排班)还是 proposal(尚未采用的方案)")},
+                    {"ok", {{"type", "boolean"}, {"description", "满足全部规则"}}},
                     {"slots", integer("复核的排班数")},
                     {"violations", array_of(rule_items(), "不符合项")}}}});
 }

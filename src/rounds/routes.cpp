@@ -84,7 +84,7 @@ void register_routes(api::App& app) {
          {"region", "week", "team_id"}},
         plan_vs_actual);
   r.add({"GET", "/api/v1/rounds/monthly", "月调度:各村计划、完成与要求对照", tag, true, "", "", false,
-         {"region", "month", "preset"}},
+         {"region", "month", "preset", "today"}},
         monthly);
   r.add({"GET", "/api/v1/rounds/weekly-table", "“千医巡诊万村行”每周工作开展情况统计表(附件2,json/csv/xlsx)", tag,
          true, "", "", false, {"region", "week", "format", "reporter", "phone", "preset"}},
@@ -96,6 +96,9 @@ void register_routes(api::App& app) {
   r.add({"GET", "/api/v1/rounds/plans/check", "排班复核:已存排班(含手工修改)是否满足各项规则", tag, true, "",
          "round_plan_check", false, {"region", "from", "to", "preset"}},
         check_plan);
+  r.add({"POST", "/api/v1/rounds/plans/check", "排班复核:尚未采用的排班方案是否满足各项规则", tag, true,
+         "round_plan_check_input", "round_plan_check"},
+        check_proposal);
   r.add({"GET", "/api/v1/rounds/weekly-reports", "各县(区)周报填报状态", tag, true, "", "", false,
          {"region", "week", "preset"}},
         weekly_report_status);

@@ -58,11 +58,14 @@ json status_json(const std::string& county_code, const std::string& county_name,
                  const std::optional<WeeklyReport>& report, const std::optional<Deadline>& deadline) {
   std::string status = report ? report->status : "not_submitted";
   bool overdue = !report && deadline && common::now_iso() > deadline->utc;
+  // An unsubmitted week past its deadline says so, and since when: "逾期未填报(截止…)".
+  std::string label = overdue ? "逾期未填报(截止" + deadline->local + ")" : registry::label_of(report_statuses(), status);
   return {{"county_code", county_code},
           {"county_name", county_name},
           {"report_id", report ? json(report->id) : json(nullptr)},
           {"status", status},
-          {"status_label", registry::label_of(report_statuses(), status)},
+          {"status_label", label},
+          {"overdue_since", overdue ? json(deadline->local) : json(nullptr)},
           {"first_submitted_at", report ? or_null(report->first_submitted_at) : json(nullptr)},
           {"submitted_at", report ? or_null(report->submitted_at) : json(nullptr)},
           {"on_time", report ? json(report->on_time(deadline)) : json(nullptr)},

@@ -43,11 +43,11 @@ http::Response weekly_table(api::Context& ctx) {
   auto reports = reports_of_week(ctx.db, region, week.label());
 
   WeeklyForm form = weekly_form(ctx.db, region, week, policy);
-  // The county's own reporter when the table is one county's submission; else whoever
-  // compiles it (the city or province office), unless given.
+  // The county's own reporter when the table is one county's stored submission; else left
+  // blank (or as given) — never the account's name, which is an office, not a person.
   const WeeklyReport* single =
       form.rows.size() == 1 && reports.count(form.rows[0].county_code) ? &reports[form.rows[0].county_code] : nullptr;
-  form.reporter = ctx.req.query_or("reporter", single ? single->reporter_name : ctx.me().display_name);
+  form.reporter = ctx.req.query_or("reporter", single ? single->reporter_name : "");
   form.phone = ctx.req.query_or("phone", single ? single->reporter_phone : "");
 
   if (format != "json") {

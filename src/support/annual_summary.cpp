@@ -19,6 +19,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "support/presence_week.h"
+#include "io/table.h"
 #include "support/report_routes.h"
 
 namespace yilian::support {
@@ -120,8 +121,58 @@ std::map<int64_t, int64_t> per_relationship(api::Context& ctx, const InView& vie
 
 }  // namespace
 
+namespace {
+
+// ?format=xlsx: the same figures as a sheet, one row per relationship and a 合计 row.
+http::Response summary_xlsx(const json& items, const json& totals, const std::string& year) {
+  static const std::vector<std::pair<const char*, const char*>> columns = {
+      {"staff_dispatched", "派出人员"}, {"days_on_site", "在岗天数"},     {"lectures", "讲座(次)"},
+      {"lecture_attendees", "听课人次"}, {"surgeries", "手术/示教(例)"}, {"teaching_rounds", "教学查房(次)"},
+      {"patients", "诊疗人次"},          {"case_discussions", "病例讨论(次)"}, {"trainees", "接收进修(人)"},
+      {"new_techniques", "新技术新项目(项)"}, {"donations", "捐赠(次)"},   {"donation_value", "捐赠金额(元)"},
+      {"leadership_visits", "领导督导(次)"}};
+  io::Table table = {{"支援单位", "受援单位"}};
+  for (const auto& [key, label] : columns) table[0].push_back(label);
+  table[0].push_back("受援门诊人次");
+  table[0].push_back("门诊同比(%)");
+  auto cell = [](const json& v) {
+    if (v.is_null()) return std::string();
+    if (v.is_number_float()) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2f", v.get<double>());
+      std::string s = buf;
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+      return s;
+    }
+    return v.is_number() ? std::to_string(v.get<int64_t>()) : v.get<std::string>();
+  };
+  for (const auto& r : items) {
+    io::Row row = {r["supporting"].get<std::string>(), r["recipient"].get<std::string>()};
+    for (const auto& [key, label] : columns) row.push_back(cell(r[key]));
+    row.push_back(cell(r["recipient_outpatient_visits"]));
+    row.push_back(cell(r["recipient_outpatient_growth_pct"]));
+    table.push_back(row);
+  }
+  io::Row sum = {"合计", ""};
+  for (const auto& [key, label] : columns) sum.push_back(cell(totals[key]));
+  table.push_back(sum);
+  http::Response res;
+  res.body = io::write_table(table, io::TableFormat::xlsx, year + "年度对口支援工作");
+  res.content_type = io::content_type(io::TableFormat::xlsx);
+  // 年度工作总结数据_YYYY.xlsx
+  res.headers.emplace_back("Content-Disposition",
+                           "attachment; filename*=UTF-8''%E5%B9%B4%E5%BA%A6%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93%E6%95%B0%E6%8D%AE_" +
+                               year + ".xlsx");
+  return res;
+}
+
+}  // namespace
+
 http::Response annual_summary(api::Context& ctx) {
   std::string year = ctx.req.query_or("year", common::today().substr(0, 4));
+  std::string format = ctx.req.query_or("format", "json");
+  if (format != "json" && format != "xlsx") common::bad_request("bad_format", "format须为json或xlsx", "format");
   if (year.size() != 4 || !common::is_valid_date(year + "-01-01")) common::bad_request("bad_query", "年度无效", "year");
   std::string first = year + "-01-01", last = year + "-12-31";
   std::string prev = std::to_string(std::stoi(year) - 1);
@@ -213,6 +264,7 @@ http::Response annual_summary(api::Context& ctx) {
                                                 : json(it.value().get<int64_t>() + row[it.key()].get<int64_t>());
     items.push_back(row);
   }
+  if (ctx.req.query_or("format", "json") == "xlsx") return summary_xlsx(items, totals, year);
   return http::Response::json({{"year", std::stoi(year)}, {"items", items}, {"totals", totals}});
 }
 

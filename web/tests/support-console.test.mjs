@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { startStack, PASSWORD, fillField, fieldError, tableRows } from './harness.mjs'
-import { seedSupport, thisYear } from './support-fixtures.mjs'
+import { seedSupport, thisYear, day } from './support-fixtures.mjs'
 
 let stack
 let fx
@@ -70,9 +70,10 @@ test('the promotion ledger lists this year’s candidates with the reasons and c
 })
 
 test('fee statements show the month per person and per payer', async () => {
-  const page = await stack.session('hospital_a', { path: '/support/fee-statements' })
+  // The month of yesterday's check-ins (on the 1st, this month has no days on site yet).
+  const page = await stack.session('hospital_a', { path: `/support/fee-statements?month=${day(-1).slice(0, 7)}` })
   const rows = await tableRows(page)
-  const chen = rows.find((r) => r[0] === '陈静')
+  const chen = rows.find((r) => r.includes('陈静'))
   assert.ok(chen, '陈静 has a statement this month')
   assert.ok(chen.includes('历下区人民医院') && chen.includes('解放路街道卫生院'))
   const cards = page.locator('[data-test="payer-card"]')
@@ -82,7 +83,7 @@ test('fee statements show the month per person and per payer', async () => {
   // Picking a payer narrows the rows to what it pays.
   await cards.filter({ hasText: '历下区人民医院' }).click()
   await page.locator('[data-test="fee-total"]').waitFor()
-  const api = await stack.admin.get('/fee-statements')
+  const api = await stack.admin.get(`/fee-statements?month=${day(-1).slice(0, 7)}`)
   const allowance = api.items.filter((i) => i.allowance_payer === '历下区人民医院').reduce((a, i) => a + i.allowance, 0)
   assert.match(await page.locator('[data-test="fee-total"]').innerText(), new RegExp(allowance.toLocaleString('zh-CN')))
   assert.deepEqual(page.errors.map(String), [])

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startStack, DESKTOP, PHONE, PASSWORD, tableRows } from './harness.mjs'
-import { seedSupport } from './support-fixtures.mjs'
+import { seedSupport, day } from './support-fixtures.mjs'
 
 let stack
 let fx
@@ -34,7 +34,7 @@ const CONSOLE = () => [
   ['operating-stats', '/support/operating-stats', { table: true }],
   ['leadership', '/support/leadership', { table: true }],
   ['promotion-ledger', '/support/promotion-ledger', { table: true }],
-  ['fee-statements', '/support/fee-statements', { ready: '[data-test="payer-card"]', table: true }],
+  ['fee-statements', `/support/fee-statements?month=${day(-1).slice(0, 7)}`, { ready: '[data-test="payer-card"]', table: true }],
   ['annual-summary', '/support/annual-summary', { ready: '.annual canvas', table: true }],
   ['compliance', '/compliance', { ready: '.compliance canvas', table: true }],
   ['policies', '/policies', { table: true }],

@@ -225,6 +225,8 @@ export const support = {
   confirmPresence: (id) => api.post(`/presence/${encodeURIComponent(id)}/confirm`, {}),
   rejectPresence: (id, reason) => api.post(`/presence/${encodeURIComponent(id)}/reject`, { reason }),
   reopenPresence: (id, reason) => api.post(`/presence/${encodeURIComponent(id)}/reopen`, { reason }),
+  // A whole sign-in sheet at once (≤ 500 ids): all or nothing, audited per row.
+  confirmPresenceBulk: (ids, action = 'confirm', reason) => api.post('/presence/confirm', { ids, action, reason }),
   documentPath: (agreementId) => `/agreements/${encodeURIComponent(agreementId)}/document`,
   uploadDocument: (agreementId, file) =>
     uploadFile(`/agreements/${encodeURIComponent(agreementId)}/document`, file, { filename: file.name }),

@@ -23,7 +23,7 @@ export default {
     user: 'User', role: 'Role', scope: 'Scope', language: 'Language', logout: 'Sign out', menu: 'Menu',
     toggleMenu: 'Open menu', allRegions: 'All regions',
   },
-  menu: {
+  menu: { map: 'Map',
     home: 'Home', registry: 'Registry', regions: 'Regions', institutions: 'Institutions',
     myInstitution: 'My institution', departments: 'Departments', villages: 'Villages', staff: 'Staff',
     system: 'System', users: 'Users', audit: 'Audit log', phone: 'Mobile', console: 'Console',
@@ -38,6 +38,8 @@ export default {
     rounds: 'Village rounds', roundsTeams: 'Rounds teams', roundsGrid: 'Village grid', roundsSeniors: 'Senior doctors', roundsNeeds: 'Village needs',
     roundsPlanner: 'Round planner', roundsVisits: 'Visits', roundsWeekly: 'Weekly report', roundsMonthly: 'Monthly view', roundsRecord: 'Record a visit',
   },
+  report: { print: 'Print', exportXlsx: 'Export to Excel', copy: 'Copy', copied: 'Copied to the clipboard', copyFailed: 'Could not copy; select the text and copy it by hand' },
+  search: { placeholder: 'Search institutions, villages, people', none: 'Nothing found', institutions: 'Institutions', villages: 'Villages', people: 'People' },
   table: { search: 'Search name or code', searchButton: 'Search', actions: 'Actions', empty: 'No data', export: 'Export', exportXlsx: 'Export all filtered records (xlsx)', region: 'Region', filters: 'Filters' },
   form: {
     choose: 'Choose', search: 'Type to search', required: '{label} is required', saved: 'Saved',
@@ -87,10 +89,12 @@ export default {
     entities: { region: 'Region', institution: 'Institution', department: 'Department', village: 'Village', staff: 'Staff', app_user: 'Account' },
   },
   mobile: {
+    synced: 'Sent {n} records: {what}', syncedSome: 'Sent {n} ({what}); {failed} refused — correct them in My records', syncFailed: '{failed} records refused — correct them in My records',
+    kinds: { presence: 'check-ins', activity: 'work records', round_visit: 'visits' },
     hello: 'Hello, {name}', tiles: 'Shortcuts', myInfo: 'My info', account: 'Account', staffRecord: 'Staff record',
     changePassword: 'Change password', oldPassword: 'Current password', newPassword: 'New password',
     passwordChanged: 'Password changed, please sign in again', noStaff: 'This account has no staff record',
-    online: 'Online', offline: 'Offline', comingSoon: 'Visit records are coming soon', pendingBadge: '{n} to sync',
+    online: 'Online', offline: 'Offline', nothingToDo: 'Nothing to do on the phone for this account; use the console', pendingBadge: '{n} to sync',
   },
   roles: {
     admin: 'Administrator', bureau: 'Health bureau', hospital: 'Hospital', township: 'Township health centre',

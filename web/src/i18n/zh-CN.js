@@ -21,7 +21,7 @@ export default {
     user: '当前用户', role: '角色', scope: '管辖范围', language: '语言', logout: '退出登录', menu: '菜单',
     toggleMenu: '打开菜单', allRegions: '全部区划',
   },
-  menu: {
+  menu: { map: '地图',
     home: '首页', registry: '基础数据', regions: '行政区划', institutions: '医疗卫生机构',
     myInstitution: '本机构', departments: '科室', villages: '行政村', staff: '医务人员',
     system: '系统管理', users: '用户管理', audit: '审计日志', phone: '移动端', console: '管理后台',
@@ -35,6 +35,8 @@ export default {
     rounds: '巡回医疗', roundsTeams: '巡诊团队', roundsGrid: '村级包干', roundsSeniors: '医疗骨干库', roundsNeeds: '各村需求',
     roundsPlanner: '巡诊排班', roundsVisits: '巡诊记录', roundsWeekly: '巡诊周报', roundsMonthly: '月调度', roundsRecord: '巡诊登记',
   },
+  report: { print: '打印', exportXlsx: '导出Excel', copy: '复制', copied: '已复制到剪贴板', copyFailed: '无法复制,请手动选择文字复制' },
+  search: { placeholder: '搜索机构、行政村、人员', none: '没有找到', institutions: '机构', villages: '行政村', people: '人员' },
   table: {
     search: '搜索名称或代码', searchButton: '搜索', actions: '操作', empty: '暂无数据', export: '导出', exportXlsx: '导出当前筛选的全部记录(xlsx)', region: '所在区划', filters: '筛选',
   },
@@ -91,9 +93,11 @@ export default {
     },
   },
   mobile: {
+    synced: '已上传 {n} 条记录:{what}', syncedSome: '已上传 {n} 条({what}),{failed} 条被退回,请在“我的记录”中修改', syncFailed: '{failed} 条记录被退回,请在“我的记录”中修改',
+    kinds: { presence: '签到', activity: '工作记录', round_visit: '巡诊记录' },
     hello: '您好,{name}', tiles: '常用功能', myInfo: '我的信息', account: '账号', staffRecord: '人员档案',
     changePassword: '修改密码', oldPassword: '原密码', newPassword: '新密码', passwordChanged: '密码已修改,请重新登录',
-    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', comingSoon: '巡诊记录等功能即将上线', pendingBadge: '待同步{n}',
+    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', nothingToDo: '您的账号暂无可在手机上办理的事项,请使用电脑版', pendingBadge: '待同步{n}',
   },
   // Labels of display-only columns (the server documents only the stored fields).
   fields: {

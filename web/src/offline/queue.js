@@ -26,9 +26,13 @@ const RETRY_MS = 30000
 // Right after the phone comes back online the first request often still fails (the radio
 // or the route is not up yet): retry after these delays before falling back to RETRY_MS.
 const SOON_MS = [1000, 3000, 8000]
+// An entry sent later than this after it was made had waited in the outbox: a round that
+// sends one says so (onRound); one saved and sent at once is announced by its form.
+const WAITED_MS = 5000
 
 let dbPromise = null
 const listeners = new Set()
+const roundListeners = new Set()
 let running = null
 let again = false
 let timer = null
@@ -81,6 +85,17 @@ function notify() {
       /* a listener's failure is its own */
     }
   }
+}
+
+/**
+ * Calls fn({ synced, failed, pending, kinds, waited }) after a sync round that sent
+ * entries that had waited in the outbox, or had some refused (kinds: { presence: 2,
+ * round_visit: 1 } of the entries sent), so the page can say what went; returns the
+ * unsubscribe function.
+ */
+export function onRound(fn) {
+  roundListeners.add(fn)
+  return () => roundListeners.delete(fn)
 }
 
 /** Calls fn after every change of the outbox; returns the unsubscribe function. */
@@ -195,7 +210,7 @@ export function syncNow() {
     // Yield first: a round that ends without awaiting (offline) must not clear `running`
     // before it has been assigned.
     await null
-    const result = { synced: 0, failed: 0, pending: 0 }
+    const result = { synced: 0, failed: 0, pending: 0, kinds: {}, waited: 0 }
     try {
       do {
         again = false
@@ -207,8 +222,12 @@ export function syncNow() {
         const list = (await entries(owner)).filter((e) => e.status === 'pending').reverse()
         for (const entry of list) {
           const r = await send(entry)
-          if (r === 'synced') result.synced++
-          else if (r === 'error') result.failed++
+          if (r === 'synced') {
+            result.synced++
+            result.kinds[entry.kind] = (result.kinds[entry.kind] || 0) + 1
+            // kept on the phone for a while (offline, or the send failed before)
+            if (Date.now() - Date.parse(entry.created_at) > WAITED_MS) result.waited++
+          } else if (r === 'error') result.failed++
           else {
             result.pending++
             if (r === 'auth') status.authLost = true
@@ -220,6 +239,14 @@ export function syncNow() {
       } while (again)
       status.lastSync = new Date().toISOString()
       retrySoon(result)
+      if (result.waited || result.failed)
+        for (const fn of roundListeners) {
+          try {
+            fn(result)
+          } catch {
+            /* a listener's failure is its own */
+          }
+        }
       return result
     } finally {
       status.syncing = false

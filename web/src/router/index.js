@@ -6,6 +6,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { consoleRoutes, phoneRoutes } from '@/modules'
 import { useAuthStore } from '@/stores/auth'
 import { i18n } from '@/i18n'
+import { PHONE_QUERY } from '@/stores/ui'
 import LoginView from '@/views/login/LoginView.vue'
 
 const routes = [
@@ -31,6 +32,10 @@ const routes = [
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
+const FIELD_ROLES = ['township', 'doctor', 'village_doctor']
+const LAYOUT_KEY = 'yilian.layout'
+const narrow = () => typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches
+
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
   if (auth.loggedIn && auth.expiresAt && Date.parse(auth.expiresAt) <= Date.now()) {
@@ -52,6 +57,13 @@ router.beforeEach(async (to) => {
   }
   // 派驻医生 and 村医 work on their phones: their pages are under /m.
   if (auth.isPersonal && !to.meta.phone) return '/m'
+  // Any field role on a narrow screen starts in the phone layout; the console stays one
+  // tap away (电脑版, ?layout=desktop, remembered for the tab's session).
+  if (to.query.layout === 'desktop') {
+    sessionStorage.setItem(LAYOUT_KEY, 'desktop')
+    return { path: to.path, query: { ...to.query, layout: undefined }, hash: to.hash }
+  }
+  if (to.path === '/' && FIELD_ROLES.includes(auth.role) && narrow() && sessionStorage.getItem(LAYOUT_KEY) !== 'desktop') return '/m'
   if (to.meta.roles && !to.meta.roles.includes(auth.role)) {
     return { name: 'forbidden', query: { from: to.fullPath } }
   }

@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { auth as authApi, setToken, setUnauthorizedHandler } from '@/api/client'
 import { i18n } from '@/i18n'
+import { forgetOffered } from '@/composables/useOffered'
 
 const STORAGE_KEY = 'yilian.session'
 export const PERSONAL_ROLES = ['doctor', 'village_doctor']
@@ -113,6 +114,7 @@ export const useAuthStore = defineStore('auth', {
     },
     clear() {
       clearTimeout(expiryTimer)
+      forgetOffered() // the next account's tiles are asked for again
       this.token = null
       this.expiresAt = null
       this.user = null

@@ -4,6 +4,31 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { api } from '@/api/client'
 
+// Who may read what (the server's rule, mirrored so a panel does not ask for what its
+// user may not read): the rounds coverage and monthly reports are the bureaus' and the
+// township centres' (src/rounds PLANNERS), the weekly table the bureaus' (county and up).
+const ROUNDS_READERS = ['admin', 'bureau', 'township']
+const WEEKLY_READERS = ['admin', 'bureau']
+
+/** A province or city code (six digits ending in 00): too wide for a county report. */
+export const aboveCounty = (code) => !!code && code.length === 6 && code.endsWith('00')
+
+/**
+ * Whether a panel may ask a rounds report for this user and region: 'ok', 'pick' (a
+ * county must be picked first: a city or province account, or the administrator
+ * without a region) or 'none' (the role does not read it; the panel hides).
+ * weekly: the weekly table, which a city may read as a whole.
+ */
+export function roundsAccess(user, picked, { weekly = false } = {}) {
+  const role = user?.role
+  if (!(weekly ? WEEKLY_READERS : ROUNDS_READERS).includes(role)) return 'none'
+  if (role === 'township') return 'ok'
+  const code = picked || user?.region_code
+  if (!code) return 'pick'
+  if (!weekly && aboveCounty(code)) return 'pick'
+  return 'ok'
+}
+
 const pad = (n) => String(n).padStart(2, '0')
 export const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 

@@ -13,7 +13,8 @@ export default {
   ],
   phoneTiles: [
     { key: 'me', titleKey: 'menu.myInfo', icon: Avatar, to: '/m/me', order: 90 },
-    { key: 'console', titleKey: 'menu.console', icon: Monitor, to: '/', order: 99, roles: ['admin', 'bureau', 'hospital', 'township'] },
+    // The console on purpose, even on a narrow screen (router/index.js).
+    { key: 'console', titleKey: 'menu.console', icon: Monitor, to: '/?layout=desktop', order: 99, roles: ['admin', 'bureau', 'hospital', 'township'] },
   ],
   phoneTabs: [
     { key: 'home', titleKey: 'menu.phoneHome', icon: HomeFilled, to: '/m', order: 0 },

@@ -28,6 +28,7 @@ export const rounds = {
   review: (id, body) => api.post(`/rounds/weekly-reports/${id}/review`, body),
   runPlan: (body) => api.post('/rounds/plans/run', body),
   checkPlan: (q) => api.get('/rounds/plans/check', q),
+  checkProposal: (body) => api.post('/rounds/plans/check', body),
 }
 
 registerRef('rounds_team', { resource: rounds.teams, label: (r) => r.name, sub: (r) => r.institution_name })
@@ -62,7 +63,7 @@ Object.assign(KINDS, {
     entity: 'rounds_team', resource: rounds.teams, titleKey: 'rounds.teams', newKey: 'rounds.newTeam', editKey: 'rounds.editTeam',
     searchable: true,
     columns: [
-      { name: 'name', minWidth: 160 }, { name: 'institution_name', minWidth: 160 }, { name: 'kind', width: 180 },
+      { name: 'name', minWidth: 200, wrap: true }, { name: 'institution_name', minWidth: 160, wrap: true }, { name: 'kind', width: 180 },
       { name: 'has_vehicle', type: 'boolean', width: 100 }, { name: 'start_date', sortable: true, width: 115, phone: false },
       { name: 'end_date', width: 115, phone: false },
     ],
@@ -76,7 +77,7 @@ Object.assign(KINDS, {
   },
   village_assignment: {
     entity: 'village_assignment', resource: rounds.grid, titleKey: 'rounds.grid', newKey: 'rounds.newAssignment', editKey: 'rounds.editAssignment',
-    columns: [{ name: 'village_code', width: 140, label: '村代码', phone: false }, { name: 'village_name', minWidth: 120 }, { name: 'team_name', minWidth: 160 }, { name: 'start_date', sortable: true, width: 115 }, { name: 'end_date', width: 115 }],
+    columns: [{ name: 'village_code', width: 140, label: '村代码', phone: false }, { name: 'village_name', minWidth: 120 }, { name: 'team_name', minWidth: 200, wrap: true }, { name: 'start_date', sortable: true, width: 115 }, { name: 'end_date', width: 115 }],
     form: [village('village_code', { immutable: true }), team(), { name: 'start_date' }, { name: 'end_date' }],
     filters: [{ name: 'team_id', widget: 'ref', ref: 'rounds_team' }],
   },
@@ -88,8 +89,8 @@ Object.assign(KINDS, {
   },
   round_plan_slot: {
     entity: 'round_plan_slot', resource: rounds.slots, titleKey: 'rounds.slots', newKey: 'rounds.newSlot', editKey: 'rounds.editSlot',
-    columns: [{ name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 150 }, { name: 'village_name_1', minWidth: 100 }, { name: 'village_code_2', ref: 'village', minWidth: 100, phone: false }, { name: 'village_code_3', ref: 'village', minWidth: 100, phone: false }, { name: 'senior_doctor_count', width: 90, label: '医疗骨干' }, { name: 'source', width: 100 }],
-    form: [team(), { name: 'day' }, { name: 'half' }, village('village_code_1'), village('village_code_2'), village('village_code_3'), { name: 'notes', widget: 'textarea' }],
+    columns: [{ name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 180, wrap: true }, { name: 'village_name_1', minWidth: 100 }, { name: 'village_name_2', minWidth: 100, phone: false }, { name: 'village_name_3', minWidth: 100, phone: false }, { name: 'senior_doctor_count', width: 90, label: '医疗骨干' }, { name: 'source', width: 100 }],
+    form: [team({ refLabel: 'team_name' }), { name: 'day' }, { name: 'half' }, village('village_code_1', { refLabel: 'village_name_1' }), village('village_code_2', { refLabel: 'village_name_2' }), village('village_code_3', { refLabel: 'village_name_3' }), { name: 'notes', widget: 'textarea' }],
     filters: [{ name: 'source' }],
   },
   round_plan_doctor: {
@@ -101,7 +102,7 @@ Object.assign(KINDS, {
     entity: 'round_visit', resource: rounds.visits, titleKey: 'rounds.visits', newKey: 'rounds.newVisit', editKey: 'rounds.editVisit',
     defaultSort: '-day',
     columns: [
-      { name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 150 }, { name: 'village_name', minWidth: 100 },
+      { name: 'day', sortable: true, width: 115 }, { name: 'half', width: 70 }, { name: 'team_name', minWidth: 180, wrap: true }, { name: 'village_name', minWidth: 100 },
       { name: 'planned', type: 'boolean', width: 100, phone: false }, { name: 'patients', width: 90 }, { name: 'referrals', width: 90, phone: false },
       { name: 'education_sessions', width: 90, phone: false }, { name: 'education_audience', width: 90, phone: false },
       { name: 'guidance_total', width: 100, label: '重点人群指导', phone: false }, { name: 'member_count', width: 80, label: '成员', phone: false }, { name: 'senior_count', width: 80, label: '骨干', phone: false },
@@ -118,7 +119,7 @@ Object.assign(KINDS, {
 
 // Labels of the joined display columns (not fields of the entity, so not in its schema).
 const EXTRA = {
-  team_name: '巡诊团队', village_name: '行政村', village_name_1: '巡诊村1', staff_name: '姓名', staff_institution_name: '所在机构',
+  team_name: '巡诊团队', village_name: '行政村', village_name_1: '巡诊村1', village_name_2: '巡诊村2', village_name_3: '巡诊村3', staff_name: '姓名', staff_institution_name: '所在机构',
   institution_name: '所属卫生院', hospital_name: '所在医院', township_name: '参加巡诊的卫生院', title_code: '职称',
 }
 for (const k of ['rounds_team', 'team_member', 'village_assignment', 'senior_doctor', 'round_plan_slot', 'round_plan_doctor', 'round_visit'])

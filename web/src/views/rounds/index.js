@@ -9,6 +9,11 @@ const PLANNERS = ['admin', 'bureau', 'township'] // and the reports: a hospital 
 const COUNTY = ['admin', 'bureau']
 const FIELD = ['doctor', 'village_doctor', 'township']
 
+async function recordsVisits(user) {
+  const { myTeams } = await import('./visitData')
+  return (await myTeams({ user, role: user?.role })).length > 0
+}
+
 const page = (path, name, component, titleKey, roles, props) => ({ path, name, component, props, meta: { titleKey, roles } })
 const list = () => import('./RoundsList.vue')
 
@@ -38,5 +43,6 @@ export default {
   phoneRoutes: [
     { path: 'rounds', name: 'rounds-visit', component: () => import('./VisitRecordView.vue'), meta: { titleKey: 'menu.roundsRecord', roles: FIELD } },
   ],
-  phoneTiles: [{ key: 'rounds-visit', titleKey: 'menu.roundsRecord', icon: EditPen, to: '/m/rounds', order: 16, roles: FIELD }],
+  // 巡诊登记 for whoever records for a round team now (a member, or a centre with teams).
+  phoneTiles: [{ key: 'rounds-visit', titleKey: 'menu.roundsRecord', icon: EditPen, to: '/m/rounds', order: 16, roles: FIELD, available: recordsVisits }],
 }

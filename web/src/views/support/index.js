@@ -17,6 +17,14 @@ const CONFIRMERS = ['township', 'hospital']
 const FIELD = ['doctor']
 
 const list = () => import('./EntityListView.vue')
+// 今日签到 and 记录工作 are for a doctor with a dispatch running in the last week (the
+// pages' own window); the field chunk is loaded only to ask.
+async function dispatched(user) {
+  const { myAssignments, isCurrent } = await import('./field/fieldData')
+  const { items } = await myAssignments(user?.id)
+  const { addDays, today } = await import('@/utils/dates')
+  return [0, 1, 2, 3, 4, 5, 6, 7].some((n) => items.some((a) => isCurrent(a, addDays(today(), -n))))
+}
 const page = (path, name, component, titleKey, roles, extra = {}) => ({ path, name, component, meta: { titleKey, roles }, ...extra })
 const listPage = (path, name, kind, titleKey, roles) => page(path, name, list, titleKey, roles, { props: { kind } })
 const detail = (path, name, component, titleKey, roles) => page(path, name, component, titleKey, roles, { props: true })
@@ -73,13 +81,13 @@ export default {
     { path: 'confirm', name: 'field-confirm', component: () => import('./field/ConfirmView.vue'), meta: { titleKey: 'menu.presenceConfirm', roles: [...CONFIRMERS, 'admin', 'bureau'] } },
   ],
   phoneTiles: [
-    { key: 'checkin', titleKey: 'menu.fieldCheckin', icon: Stamp, to: '/m/checkin', order: 10, roles: FIELD },
-    { key: 'activity', titleKey: 'menu.fieldActivity', icon: EditPen, to: '/m/activity', order: 12, roles: FIELD },
+    { key: 'checkin', titleKey: 'menu.fieldCheckin', icon: Stamp, to: '/m/checkin', order: 10, roles: FIELD, available: dispatched },
+    { key: 'activity', titleKey: 'menu.fieldActivity', icon: EditPen, to: '/m/activity', order: 12, roles: FIELD, available: dispatched },
     { key: 'records', titleKey: 'menu.fieldRecords', icon: Tickets, to: '/m/records', order: 14, roles: FIELD },
     { key: 'confirm', titleKey: 'menu.presenceConfirm', icon: Checked, to: '/m/confirm', order: 10, roles: CONFIRMERS },
   ],
   phoneTabs: [
-    { key: 'checkin', titleKey: 'menu.fieldCheckinTab', icon: Stamp, to: '/m/checkin', order: 10, roles: FIELD },
+    { key: 'checkin', titleKey: 'menu.fieldCheckinTab', icon: Stamp, to: '/m/checkin', order: 10, roles: FIELD, available: dispatched },
     { key: 'records', titleKey: 'menu.fieldRecordsTab', icon: Tickets, to: '/m/records', order: 20, roles: FIELD },
     { key: 'confirm', titleKey: 'menu.presenceConfirmTab', icon: Checked, to: '/m/confirm', order: 10, roles: CONFIRMERS },
   ],
