@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "calendar/date.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

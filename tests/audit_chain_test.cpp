@@ -1,7 +1,7 @@
 // The audit trail's hash chain (hardening issue, item 14): every write extends it, and a
 // row edited, deleted or inserted behind the server's back is named by verify_chain.
 #include "audit/chain.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

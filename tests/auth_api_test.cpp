@@ -1,6 +1,6 @@
 // Login, tokens, lockout, password changes and account management.
 #include "auth/session.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

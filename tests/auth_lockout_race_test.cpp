@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "auth/session.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

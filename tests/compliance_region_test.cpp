@@ -12,7 +12,7 @@
 #include "compliance/engine.h"
 #include "demo/generator.h"
 #include "policy/preset.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

@@ -11,7 +11,7 @@
 #include "policy/preset.h"
 #include "policy/startup.h"
 #include "auth/session.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

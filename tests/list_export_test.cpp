@@ -2,7 +2,7 @@
 // (filters, scope), Chinese headers and labels, personal data masked.
 #include "io/table.h"
 #include "io/zip_reader.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

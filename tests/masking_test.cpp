@@ -7,7 +7,7 @@
 #include "calendar/date.h"
 #include "io/table.h"
 #include "registry/id_number.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

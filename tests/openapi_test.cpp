@@ -1,7 +1,7 @@
 // The OpenAPI document and the route table must describe the same API.
 #include <set>
 
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -1,7 +1,7 @@
 // R6: the recipients' monthly operating statistics imported from a sheet (CSV or xlsx),
 // the way hospitals and health centres keep them in Excel.
 #include "io/table.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 #include "support/operating_import.h"
 
 namespace yilian::testing {

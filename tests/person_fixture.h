@@ -4,7 +4,7 @@
 #include "person/keyring.h"
 #include "person/person.h"
 #include "store/migrations.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

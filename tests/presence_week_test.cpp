@@ -6,7 +6,7 @@
 
 #include "calendar/date.h"
 #include "support/presence_week.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

@@ -1,6 +1,6 @@
 // Registry endpoints: good paths, bad input (nothing written), concurrency, soft delete, audit.
 #include "registry/id_number.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -1,6 +1,6 @@
 // The global search box (GET /api/v1/search): institutions, villages and people by name,
 // each under the scope of its own list, names and posts only.
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

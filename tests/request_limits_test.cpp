@@ -2,7 +2,7 @@
 // items 1, 8 and 10): JSON nesting is bounded at parse time, numeric query parameters are
 // whole numbers or refused by name, and range messages say the bound in the field's unit.
 #include "common/json_text.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -10,7 +10,7 @@
 #include "auth/routes.h"
 #include "auth/session.h"
 #include "common/clock.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -1,6 +1,6 @@
 // Out-of-scope access, endpoint by endpoint and role by role, as a table (one line a
 // case): the expected status, and that nothing was written.
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -11,7 +11,7 @@
 
 #include "app/modules.h"
 #include "http/server.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

@@ -1,7 +1,7 @@
 // Cross-field checks run on the merged record for every write path (hardening issue,
 // item 7): a PATCH may not make the birth date or sex disagree with the ID number.
 #include "registry/id_number.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -2,7 +2,7 @@
 // counts only its year's active records, a staff member is counted once however many
 // assignments, a day once however many half-days, and a week that spans New Year is
 // split between the two years.
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

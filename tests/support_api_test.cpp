@@ -1,7 +1,7 @@
 // Counterpart support records: relationships seen by both parties, agreements and their
 // scans, dispatch assignments, two-party presence, activities, alliances, ledgers.
 #include "common/clock.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

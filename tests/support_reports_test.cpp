@@ -1,6 +1,6 @@
 // Promotion ledger (D5), fee statements (D7) and the annual numbers (E4), through the API.
 #include "io/table.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -9,7 +9,7 @@
 #include "io/csv.h"
 #include "io/table.h"
 #include "registry/id_number.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {

@@ -15,7 +15,7 @@
 #include "demo/divisions.h"
 #include "registry/catalog.h"
 #include "registry/id_number.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::demo {
 namespace {

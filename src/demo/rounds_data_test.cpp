@@ -12,7 +12,7 @@
 #include "rounds/report_region.h"
 #include "rounds/weekly_period.h"
 #include "rounds/weekly_table.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::demo {
 namespace {

@@ -13,7 +13,7 @@
 #include "demo/step_support_common.h"
 #include "policy/effective.h"
 #include "policy/preset.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::demo {
 namespace {

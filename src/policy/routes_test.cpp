@@ -1,6 +1,6 @@
 // The read-only policy API: any signed-in user reads presets and the catalog; nobody
 // else does.
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::testing {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "store/migrations.h"
-#include "support/fixture.h"
+#include "fixture/fixture.h"
 
 namespace yilian::store {
 namespace {
