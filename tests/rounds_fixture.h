@@ -1,4 +1,4 @@
-// The rounds tests' county on top of the shared seed (tests/support/fixture.h):
+// The rounds tests' county on top of the shared seed (tests/fixture/fixture.h):
 //  - county A (370102): township A1 runs a 全专联合 team serving 甲村 (GP 王五, nurse,
 //    a county-hospital specialist, village doctor 赵六); township A2 a 健康管理团队
 //    serving 乙村 (no fixed doctor, 300 residents, no village doctor);
