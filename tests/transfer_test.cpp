@@ -231,8 +231,7 @@ class TransferCliTest : public ::testing::Test {
     dir = std::filesystem::temp_directory_path() / ("yilian-transfer-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     if (on_postgresql()) {
-      fresh_db();
-      url = std::getenv("YILIAN_TEST_DB");
+      keep = fresh_db(&url);  // the test's own database, dropped with `keep`
     } else {
       std::filesystem::remove(dir / "cli.db");
       url = "sqlite:" + (dir / "cli.db").string();
@@ -253,6 +252,7 @@ class TransferCliTest : public ::testing::Test {
 
   std::filesystem::path dir;
   std::string url;
+  std::unique_ptr<store::Db> keep;
 };
 
 TEST_F(TransferCliTest, ImportsChinaDivisionFilesParentsFirstWithinAPrefix) {
