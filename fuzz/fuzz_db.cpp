@@ -6,7 +6,7 @@
 
 #include "audit/schema.h"
 #include "auth/password.h"
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "auth/schema.h"
 #include "auth/session.h"
 #include "registry/schema.h"
@@ -49,7 +49,7 @@ FuzzDb make() {
          "'371327198001010014', ?, ?)",
          {hospital, now, now});
   auto user = [&](const char* name, const char* role, const char* region_code, int64_t institution) {
-    int64_t id = auth::create_user(d, nullptr, "fuzz", {name, name, "Fuzz2026!pass", role, region_code, institution, 0});
+    int64_t id = admin::create_user(d, nullptr, "fuzz", {name, name, "Fuzz2026!pass", role, region_code, institution, 0});
     return auth::principal_for_user(d, id);
   };
   f.admin = user("admin", "admin", "", 0);

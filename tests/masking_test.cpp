@@ -6,7 +6,7 @@
 
 #include "calendar/date.h"
 #include "io/table.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "fixture/fixture.h"
 
 namespace yilian::testing {
@@ -23,7 +23,7 @@ class Masking : public ApiTest {
     for (const char* birth : births) {
       if (std::string(birth) == "19850229") birth = "19840229";  // 1985 is no leap year
       std::string first17 = std::string("370102") + birth + std::to_string(100 + seq++).substr(0, 3);
-      std::string id = first17 + registry::id_number_check_char(first17);
+      std::string id = first17 + person::id_number_check_char(first17);
       auto r = post("/api/v1/staff", "township_a1",
                     {{"institution_id", seed.township_a1}, {"name", "职工" + std::to_string(seq)}, {"id_number", id},
                      {"profession", "clinical"}, {"phone", "13812345678"}});
@@ -46,7 +46,7 @@ class Masking : public ApiTest {
       std::string date = calendar::date_from_day_number(day);
       std::string first17 = masked.substr(0, 6) + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) +
                             masked.substr(14, 3);
-      if (registry::id_number_check_char(first17) == masked[17]) ++n;
+      if (person::id_number_check_char(first17) == masked[17]) ++n;
     }
     return n;
   }

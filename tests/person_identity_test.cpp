@@ -20,7 +20,7 @@ struct Case {
 };
 
 const Case kCases[] = {
-    // 居民身份证 (GB 11643), checked by registry::check_id_number.
+    // 居民身份证 (GB 11643), checked by person::check_id_number.
     {"ResidentIdIsValidAndImpliesBirthAndMaleSex", IdType::resident_id, "370102198001011237", true,
      "370102198001011237", "370102198001011237", "", "1980-01-01", "1"},
     {"ResidentIdPublishedExampleWithCheckXImpliesFemale", IdType::resident_id, "11010519491231002X", true,

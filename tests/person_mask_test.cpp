@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "calendar/date.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 namespace yilian::person {
 namespace {
@@ -34,7 +34,7 @@ int candidates(const nlohmann::json& shown) {
     std::string d = calendar::date_from_day_number(day);
     std::string first17 = masked.substr(0, 6) + d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2) + masked.substr(14, 3);
     bool sex_fits = ((first17[16] - '0') % 2 == 1 ? "1" : "2") == shown["sex"];
-    if (registry::id_number_check_char(first17) == masked[17] && sex_fits) ++n;
+    if (person::id_number_check_char(first17) == masked[17] && sex_fits) ++n;
   }
   return n;
 }

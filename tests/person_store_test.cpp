@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "common/error.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "person/mask.h"
 #include "person_fixture.h"
 
@@ -351,7 +351,7 @@ TEST_F(PersonStore, ConcurrentWritersRegisteringTheSameDocumentsGetOneRecordEach
   std::vector<std::string> numbers;
   for (int i = 0; i < kDocuments; ++i) {
     std::string first17 = "3701021985060" + std::to_string(1000 + i);
-    numbers.push_back(first17 + registry::id_number_check_char(first17));
+    numbers.push_back(first17 + person::id_number_check_char(first17));
   }
   std::mutex mu;
   std::map<std::string, std::set<int64_t>> ids;

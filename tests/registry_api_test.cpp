@@ -1,5 +1,5 @@
 // Registry endpoints: good paths, bad input (nothing written), concurrency, soft delete, audit.
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "fixture/fixture.h"
 
 namespace yilian::testing {
@@ -8,7 +8,7 @@ using nlohmann::json;
 
 class RegistryApi : public ApiTest {
  protected:
-  std::string valid_id(const std::string& first17) { return first17 + registry::id_number_check_char(first17); }
+  std::string valid_id(const std::string& first17) { return first17 + person::id_number_check_char(first17); }
   json new_staff(int64_t institution) {
     return {{"institution_id", institution}, {"name", "孙七"},
             {"id_number", valid_id("37010219850315002")}, {"phone", "13912345678"},

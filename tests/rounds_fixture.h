@@ -7,7 +7,7 @@
 //    city-hospital doctor (医联体外部协作三级医院).
 // Extra accounts: township_a2, township_b1 (township centres) and gp_a1 (王五, doctor).
 #pragma once
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "auth/session.h"
 #include "common/clock.h"
 #include "fixture/fixture.h"
@@ -64,7 +64,7 @@ class RoundsTest : public ApiTest {
         {institution, name, profession});
   }
   void add_user(const std::string& name, const std::string& role, int64_t institution, int64_t staff) {
-    auth::create_user(*db, nullptr, "test", {name, name, kPassword, role, "", institution, staff});
+    admin::create_user(*db, nullptr, "test", {name, name, kPassword, role, "", institution, staff});
     seed.tokens[name] = auth::login(*db, name, kPassword, "127.0.0.1").token;
   }
   int64_t member(int64_t team, int64_t staff, const std::string& role, const std::string& user) {

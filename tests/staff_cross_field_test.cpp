@@ -1,6 +1,6 @@
 // Cross-field checks run on the merged record for every write path (hardening issue,
 // item 7): a PATCH may not make the birth date or sex disagree with the ID number.
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "fixture/fixture.h"
 
 namespace yilian::testing {
@@ -12,7 +12,7 @@ class StaffCrossField : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     std::string first17 = "37010219800101001";  // born 1980-01-01, male
-    id_number = first17 + registry::id_number_check_char(first17);
+    id_number = first17 + person::id_number_check_char(first17);
     auto r = post("/api/v1/staff", "hospital_a",
                   {{"institution_id", seed.county_a_hospital}, {"name", "钱七"}, {"id_number", id_number},
                    {"profession", "clinical"}});
@@ -40,7 +40,7 @@ TEST_F(StaffCrossField, APatchCannotContradictTheStoredIdNumber) {
 
 TEST_F(StaffCrossField, ANewIdNumberBringsItsBirthDateAndSexUnlessTheyAreWrittenWrongly) {
   std::string first17 = "37010219900505002";  // born 1990-05-05, female
-  std::string other = first17 + registry::id_number_check_char(first17);
+  std::string other = first17 + person::id_number_check_char(first17);
   auto r = patch(path, "hospital_a", {{"version", version()}, {"id_number", other}});
   ASSERT_EQ(r.status, 200) << r.raw;
   EXPECT_EQ(r.body["birth_date"], "1990-05-05");

@@ -1,7 +1,7 @@
 // Picking the mentee (带教对象) of a mentoring record: the recipient's active staff, listed
 // to whoever may read the assignment without personal data, and the only staff a
 // mentoring record may name.
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "auth/session.h"
 #include "common/clock.h"
 #include "fixture/fixture.h"
@@ -54,7 +54,7 @@ class RecipientStaff : public ApiTest {
   }
 
   void add_user(const std::string& name, const std::string& role, int64_t inst, int64_t staff) {
-    auth::create_user(*db, nullptr, "test", {name, name, kPassword, role, "", inst, staff});
+    admin::create_user(*db, nullptr, "test", {name, name, kPassword, role, "", inst, staff});
     seed.tokens[name] = auth::login(*db, name, kPassword, "127.0.0.1").token;
   }
 

@@ -8,14 +8,14 @@
 #include "cli/commands.h"
 #include "io/csv.h"
 #include "io/table.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "fixture/fixture.h"
 
 namespace yilian::testing {
 namespace {
 
 // A valid 居民身份证号码 for the given first 17 characters.
-std::string id_number(const std::string& first17) { return first17 + registry::id_number_check_char(first17); }
+std::string id_number(const std::string& first17) { return first17 + person::id_number_check_char(first17); }
 
 const std::string kGoodId1 = id_number("37010219800101123");  // born 1980-01-01, male
 const std::string kGoodId2 = id_number("37010219850615222");  // born 1985-06-15, female

@@ -1,7 +1,7 @@
 // Writes must not reveal what reads hide (hardening issue, items 4 and 6): a record
 // outside the writer's scope named in a write is refused exactly as a missing one, before
 // any check that reads it, and a clash on a unique value never says whose record holds it.
-#include "registry/id_number.h"
+#include "person/id_number.h"
 #include "rounds_fixture.h"
 
 namespace yilian::testing {
@@ -96,7 +96,7 @@ TEST_F(WriteScopeOracle, ReferencesToRecordsOutsideTheScopeAreRefusedAsMissingOn
 
 TEST_F(WriteScopeOracle, AnIdNumberHeldByAnotherUnitIsRefusedWithoutSayingWhoHoldsIt) {
   const std::string first17 = "37010219800101001";  // born 1980-01-01, male
-  const std::string id_number = first17 + registry::id_number_check_char(first17);
+  const std::string id_number = first17 + person::id_number_check_char(first17);
   auto b = post("/api/v1/staff", "hospital_b",
                 {{"institution_id", seed.county_b_hospital}, {"name", "钱七"}, {"id_number", id_number},
                  {"profession", "clinical"}});

@@ -26,7 +26,7 @@ http::Response App::handle(store::Db& db, http::Request& req) const {
 
 http::Response App::handle_api(store::Db& db, http::Request& req) const {
   bool path_known = false;
-  const http::Route* route = router_.match(req.method, req.path, req.path_params, path_known);
+  const api::Route* route = router_.match(req.method, req.path, req.path_params, path_known);
   if (!route) {
     if (path_known) return http::Response::error(405, "method_not_allowed", "不支持该请求方法");
     return http::Response::error(404, "not_found", "接口不存在: " + req.path);

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "http/router.h"
+#include "api/router.h"
 #include "store/db.h"
 
 namespace yilian::api {
@@ -18,8 +18,8 @@ struct AppOptions {
 class App {
  public:
   explicit App(AppOptions options = {});
-  http::Router& router() { return router_; }
-  const http::Router& router() const { return router_; }
+  api::Router& router() { return router_; }
+  const api::Router& router() const { return router_; }
   void add_schema(const std::string& name, nlohmann::json schema) { schemas_[name] = std::move(schema); }
   const std::map<std::string, nlohmann::json>& schemas() const { return schemas_; }
 
@@ -29,7 +29,7 @@ class App {
  private:
   http::Response handle_api(store::Db& db, http::Request& req) const;
   AppOptions options_;
-  http::Router router_;
+  api::Router router_;
   std::map<std::string, nlohmann::json> schemas_;
 };
 

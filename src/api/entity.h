@@ -15,7 +15,7 @@
 #include "api/lifecycle.h"
 #include "auth/role.h"
 #include "auth/scope.h"
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::api {
 
@@ -103,7 +103,7 @@ class EntitySpec {
   bool may_write(const auth::Principal& p) const;  // may update (and so see in full)
 };
 
-void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec);
+void register_entity(api::Router& router, std::shared_ptr<const EntitySpec> spec);
 
 // Helpers for modules with their own handlers on top of an entity.
 nlohmann::json load_entity(Context& ctx, const EntitySpec& spec, const std::string& key, bool full);

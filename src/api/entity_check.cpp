@@ -17,7 +17,7 @@
 #include "common/error.h"
 #include "common/mask.h"
 #include "io/table.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::api::detail {
 

@@ -16,7 +16,7 @@
 #include "common/error.h"
 #include "common/mask.h"
 #include "io/table.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::api::detail {
 
@@ -145,9 +145,9 @@ http::Response handle_list(Context& ctx, const EntitySpec& s) {
     }
   }
   if (auto it = ctx.req.query.find("region"); it != ctx.req.query.end() && !it->second.empty()) {
-    if (registry::region_level(it->second) == registry::RegionLevel::invalid)
+    if (common::region_level(it->second) == common::RegionLevel::invalid)
       common::bad_request("bad_region_code", "行政区划代码无效: " + it->second, "region");
-    auto [lo, hi] = registry::prefix_range(registry::region_prefix(it->second));
+    auto [lo, hi] = common::prefix_range(common::region_prefix(it->second));
     where += " AND " + s.scope.region + " >= ? AND " + s.scope.region + " < ?";
     params.push_back(lo);
     params.push_back(hi);

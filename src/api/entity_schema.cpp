@@ -88,7 +88,7 @@ json entity_input_schema(const EntitySpec& s) {
           {"additionalProperties", false}};
 }
 
-void register_entity(http::Router& router, std::shared_ptr<const EntitySpec> spec) {
+void register_entity(api::Router& router, std::shared_ptr<const EntitySpec> spec) {
   const EntitySpec& s = *spec;
   detail::remember_entity(spec);
   std::string item = s.route + "/{" + s.key + "}";

@@ -5,7 +5,7 @@
 
 namespace yilian::audit {
 
-void record(store::Db& db, const auth::Principal* actor, const std::string& remote_addr, const Entry& e,
+void record(store::Db& db, const Actor* actor, const std::string& remote_addr, const Entry& e,
             const std::string& actor_name) {
   std::vector<store::Value> content = {
       common::now_iso(),

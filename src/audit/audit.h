@@ -5,10 +5,16 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "auth/principal.h"
 #include "store/db.h"
 
 namespace yilian::audit {
+
+// Who acted, as the trail records it. auth::Principal is one (the audit trail sits below
+// authentication, so it names the actor without knowing roles or scope).
+struct Actor {
+  int64_t user_id = 0;
+  std::string username;
+};
 
 struct Entry {
   std::string action;  // create, update, delete, login, login_failed, logout, password, import, override …
@@ -21,7 +27,7 @@ struct Entry {
 };
 
 // `actor` may be null for the command line and for failed logins.
-void record(store::Db& db, const auth::Principal* actor, const std::string& remote_addr, const Entry& e,
+void record(store::Db& db, const Actor* actor, const std::string& remote_addr, const Entry& e,
             const std::string& actor_name = "");
 
 }  // namespace yilian::audit

@@ -3,13 +3,13 @@
 #include <cstdint>
 #include <string>
 
+#include "audit/audit.h"
 #include "auth/role.h"
 
 namespace yilian::auth {
 
-struct Principal {
-  int64_t user_id = 0;
-  std::string username;
+// The audit trail records a principal by its Actor part (user_id, username).
+struct Principal : audit::Actor {
   std::string display_name;
   Role role = Role::doctor;
   // The region the user's scope hangs from: the bureau's region, or the region of the

@@ -1,12 +1,13 @@
 #include "auth/scope.h"
 
-#include "registry/region_code.h"
+#include "codes/codes.h"
+#include "common/region_code.h"
 
 namespace yilian::auth {
 namespace {
 
 Condition region_range(const std::string& expr, const std::string& prefix) {
-  auto [lo, hi] = registry::prefix_range(prefix);
+  auto [lo, hi] = common::prefix_range(prefix);
   return {"(" + expr + " >= ? AND " + expr + " < ?)", {lo, hi}};
 }
 
@@ -41,7 +42,8 @@ Condition one_party(const Principal& p, const ScopeColumns& c) {
       std::string sql = "(" + c.institution + " = ?";
       store::Params params{p.institution_id};
       if (!c.kind.empty()) {
-        sql += " OR (" + c.kind + " = 'D600' AND " + villages.sql + ")";
+        sql += " OR (" + c.kind + " = ? AND " + villages.sql + ")";
+        params.push_back(std::string(codes::kVillageClinicKind));
         params.insert(params.end(), villages.params.begin(), villages.params.end());
       }
       sql += ")";

@@ -6,7 +6,7 @@
 #include "auth/password.h"
 #include "common/clock.h"
 #include "common/error.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::auth {
 namespace {
@@ -21,7 +21,7 @@ Principal to_principal(const std::vector<store::Value>& r) {
   p.display_name = r[2].as_text();
   p.role = parse_role(r[3].as_text()).value_or(Role::doctor);
   p.region_code = r[4].as_text();
-  p.region_prefix = p.role == Role::admin ? "" : registry::region_prefix(p.region_code);
+  p.region_prefix = p.role == Role::admin ? "" : common::region_prefix(p.region_code);
   p.institution_id = r[5].as_int();
   p.staff_id = r[6].as_int();
   return p;

@@ -7,7 +7,7 @@
 
 #include "app/modules.h"
 #include "auth/password.h"
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "cli/commands.h"
 
 namespace yilian::cli {
@@ -28,7 +28,7 @@ void ensure_admin(store::Db& db) {
   if (db.query("SELECT COUNT(*) FROM app_user").scalar().as_int() > 0) return;
   const char* env = std::getenv("YILIAN_ADMIN_PASSWORD");
   std::string password = env && *env ? env : auth::generate_password();
-  auth::create_user(db, nullptr, "", {"admin", "系统管理员", password, "admin", "", 0, 0});
+  admin::create_user(db, nullptr, "", {"admin", "系统管理员", password, "admin", "", 0, 0});
   if (env && *env)
     std::cout << "created account admin (password from YILIAN_ADMIN_PASSWORD)\n";
   else

@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "auth/password.h"
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "auth/session.h"
 #include "cli/commands.h"
 #include "common/error.h"
@@ -20,9 +20,9 @@ int cmd_user(const Args& a) {
       std::string password = a.get("password");
       bool generated = password.empty();
       if (generated) password = auth::generate_password();
-      auth::NewUser u{a.get("username"), a.get("name", a.get("username")), password, a.get("role"), a.get("region"),
+      admin::NewUser u{a.get("username"), a.get("name", a.get("username")), password, a.get("role"), a.get("region"),
                       std::stoll(a.get("institution", "0")), std::stoll(a.get("staff", "0"))};
-      int64_t id = auth::create_user(*db, nullptr, "cli", u);
+      int64_t id = admin::create_user(*db, nullptr, "cli", u);
       std::cout << "created user " << u.username << " (id " << id << ")";
       if (generated) std::cout << " with password: " << password;
       std::cout << "\n";

@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "io/table.h"
 #include "policy/startup.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 #include "rounds/weekly_form.h"
 
 namespace yilian::cli {
@@ -32,7 +32,7 @@ int cmd_weekly(const Args& a) {
   if (a.has("region")) {
     region = rounds::region_of(*db, a.get("region"), "region");
   } else {
-    std::tie(region.lo, region.hi) = registry::prefix_range("");  // every region in the database
+    std::tie(region.lo, region.hi) = common::prefix_range("");  // every region in the database
   }
   rounds::WeeklyForm form = rounds::weekly_form(*db, region, week, rounds::RoundsPolicy(*preset));
   form.reporter = a.get("reporter");

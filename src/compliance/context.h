@@ -10,7 +10,7 @@
 #include "calendar/date.h"
 #include "compliance/engine.h"
 #include "policy/effective.h"
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
 namespace yilian::compliance {
 
@@ -76,9 +76,9 @@ std::string month_label(const std::string& month);
 // Adds whole calendar months, clamping the day: 2026-01-31 + 1 month = 2026-02-28.
 using calendar::add_months;  // calendar/date.h: the one month arithmetic
 // Orders title levels: none < assistant < junior < intermediate < associate < senior.
-using registry::title_rank;  // registry/catalog.h: the one title order
+using codes::title_rank;  // registry/catalog.h: the one title order
 // The level a promotion from `level` leads to; empty above the top.
-using registry::next_title_level;
+using codes::next_title_level;
 std::string title_level_label(const std::string& level);
 
 // The rule families, each in its own file.

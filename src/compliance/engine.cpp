@@ -9,8 +9,8 @@
 #include "common/error.h"
 #include "compliance/checks.h"
 #include "compliance/context.h"
-#include "registry/catalog.h"
-#include "registry/region_code.h"
+#include "codes/codes.h"
+#include "common/region_code.h"
 
 namespace yilian::compliance {
 namespace {
@@ -38,7 +38,7 @@ std::string relationship_filter(const auth::Principal& user, const Request& rq, 
     params.push_back(rq.institution_id);
   }
   if (!rq.region_code.empty()) {
-    auto [lo, hi] = registry::prefix_range(registry::region_prefix(rq.region_code));
+    auto [lo, hi] = common::prefix_range(common::region_prefix(rq.region_code));
     sql += " AND ((ri.region_code >= ? AND ri.region_code < ?) OR (si.region_code >= ? AND si.region_code < ?))";
     params.insert(params.end(), {lo, hi, lo, hi});
   }
@@ -199,7 +199,7 @@ std::string month_label(const std::string& m) {
 }
 
 
-std::string title_level_label(const std::string& level) { return registry::label_of(registry::title_levels(), level); }
+std::string title_level_label(const std::string& level) { return codes::label_of(codes::title_levels(), level); }
 
 Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Principal& user, const Request& rq) {
   Report report;

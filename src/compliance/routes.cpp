@@ -9,7 +9,7 @@
 #include "compliance/engine.h"
 #include "io/table.h"
 #include "policy/startup.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::compliance {
 namespace {
@@ -31,7 +31,7 @@ Report run(api::Context& ctx) {
   rq.relationship_id = api::query_id(ctx.req, "relationship_id");
   rq.institution_id = api::query_id(ctx.req, "institution_id");
   rq.region_code = ctx.req.query_or("region");
-  if (!rq.region_code.empty() && registry::region_level(rq.region_code) == registry::RegionLevel::invalid)
+  if (!rq.region_code.empty() && common::region_level(rq.region_code) == common::RegionLevel::invalid)
     common::bad_request("bad_region_code", "行政区划代码无效", "region");
   return evaluate(ctx.db, *policy::shipped_presets(), ctx.me(), rq);
 }
@@ -96,7 +96,7 @@ http::Response export_xlsx(api::Context& ctx) {
 
 }  // namespace
 
-void register_routes(http::Router& router) {
+void register_routes(api::Router& router) {
   std::vector<std::string> q = {"from", "to", "today", "staff_id", "relationship_id", "institution_id", "region",
                                 "rule", "severity"};
   router.add({"GET", "/api/v1/compliance", "合规检查:按范围和期间评估各项规则,返回问题清单", "compliance", true, "", "",

@@ -1,7 +1,7 @@
 #pragma once
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::compliance {
 // GET /api/v1/compliance (findings as JSON) and /api/v1/compliance/export (xlsx).
-void register_routes(http::Router& router);
+void register_routes(api::Router& router);
 }

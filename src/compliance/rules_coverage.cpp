@@ -6,7 +6,7 @@
 #include "auth/scope.h"
 #include "compliance/context.h"
 #include "policy/value.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::compliance {
 namespace {
@@ -39,7 +39,7 @@ void check_target(Evaluation& e, const Target& target) {
   params.insert(params.end(), target.unit_params.begin(), target.unit_params.end());
   params.insert(params.end(), scope.params.begin(), scope.params.end());
   if (!e.request.region_code.empty()) {
-    auto [lo, hi] = registry::prefix_range(registry::region_prefix(e.request.region_code));
+    auto [lo, hi] = common::prefix_range(common::region_prefix(e.request.region_code));
     sql += " AND t.region_code >= ? AND t.region_code < ?";
     params.push_back(lo);
     params.push_back(hi);

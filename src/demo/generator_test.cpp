@@ -13,8 +13,8 @@
 #include "auth/session.h"
 #include "cli/commands.h"
 #include "demo/divisions.h"
-#include "registry/catalog.h"
-#include "registry/id_number.h"
+#include "codes/codes.h"
+#include "person/id_number.h"
 #include "fixture/fixture.h"
 
 namespace yilian::demo {
@@ -148,17 +148,17 @@ TEST_F(DemoCountyTest, StaffIdentityDataIsConsistent) {
   ASSERT_LE(staff.size(), 1700u);
   for (const auto& row : staff.rows) {
     std::string id = row[0].as_text(), region = row[4].as_text();
-    auto info = registry::check_id_number(id);
+    auto info = person::check_id_number(id);
     ASSERT_TRUE(info.valid) << id << ": " << info.problem;
     EXPECT_EQ(info.birth_date, row[1].as_text()) << id;
     EXPECT_EQ(info.sex, row[2].as_text()) << id;
-    EXPECT_TRUE(registry::is_valid_phone(row[3].as_text())) << row[3].as_text();
+    EXPECT_TRUE(person::is_valid_phone(row[3].as_text())) << row[3].as_text();
     // Born in the county of the institution; city hospital staff anywhere in the city.
     if (region == "371300")
       EXPECT_EQ(id.substr(0, 4), "3713") << id;
     else
       EXPECT_EQ(id.substr(0, 6), kDefaultCounty) << id;
-    EXPECT_EQ(registry::title_level_of(row[5].as_text()), row[6].as_text());
+    EXPECT_EQ(codes::title_level_of(row[5].as_text()), row[6].as_text());
   }
 }
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "demo/names.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 namespace yilian::demo {
 namespace {
@@ -57,7 +57,7 @@ Person PersonFactory::make(const std::string& address_code, const std::string& s
     std::snprintf(seq, sizeof seq, "%03d", sequence);
     std::string first17 =
         address_code + p.birth_date.substr(0, 4) + p.birth_date.substr(5, 2) + p.birth_date.substr(8, 2) + seq;
-    p.id_number = first17 + registry::id_number_check_char(first17);
+    p.id_number = first17 + person::id_number_check_char(first17);
     if (used_ids_.insert(p.id_number).second) return p;
   }
 }

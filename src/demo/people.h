@@ -1,6 +1,6 @@
 // Synthetic people with internally consistent identity data: the 18-digit 居民身份证号码
 // carries the birth-place county, the birth date and the sex, and its check character
-// is computed, so every record passes registry::check_id_number.
+// is computed, so every record passes person::check_id_number.
 #pragma once
 #include <string>
 #include <unordered_set>

@@ -42,7 +42,7 @@ struct DepartmentSpec {
 const std::vector<DepartmentSpec>& departments(Facility f);
 
 struct StaffDraw {
-  std::string profession;  // registry::professions()
+  std::string profession;  // codes::professions()
   std::string title_code;  // GB/T 8561, or "" for none
   std::string sex;         // "1" / "2"
   int age = 0;

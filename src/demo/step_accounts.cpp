@@ -1,6 +1,6 @@
 #include <stdexcept>
 
-#include "auth/routes.h"
+#include "admin/accounts.h"
 #include "demo/steps.h"
 
 namespace yilian::demo {
@@ -61,7 +61,7 @@ void create_accounts(store::Db& db, const Options&, DemoData& d, std::ostream& p
   const std::string& county_hospital = institution(d, county.hospital_id).name;
   const std::string& centre = institution(d, township->health_centre_id).name;
   struct Account {
-    auth::NewUser user;
+    admin::NewUser user;
     std::string scope;
   };
   const Account accounts[] = {
@@ -78,7 +78,7 @@ void create_accounts(store::Db& db, const Options&, DemoData& d, std::ostream& p
        village_doctor->name + " @ " + institution(d, village_doctor->institution_id).name},
   };
   for (const auto& a : accounts) {
-    auth::create_user(db, nullptr, "cli", a.user);
+    admin::create_user(db, nullptr, "cli", a.user);
     d.logins.push_back({a.user.username, a.user.role, a.scope});
   }
   progress << d.logins.size() << " demo accounts";

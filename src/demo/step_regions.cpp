@@ -4,7 +4,7 @@
 #include "demo/divisions.h"
 #include "demo/random.h"
 #include "demo/steps.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::demo {
 namespace {
@@ -21,7 +21,7 @@ void describe_village(Random& rng, DemoVillage& v) {
 }
 
 size_t pick_focus_county(const Options& o, const DemoData& d) {
-  std::string wanted = registry::normalise_region_code(o.county_code.empty() ? kDefaultCounty : o.county_code);
+  std::string wanted = common::normalise_region_code(o.county_code.empty() ? kDefaultCounty : o.county_code);
   for (size_t i = 0; i < d.counties.size(); ++i)
     if (d.counties[i].code == wanted) return i;
   // The requested county is elsewhere: take the first one that has townships.
@@ -67,7 +67,7 @@ void create_regions(store::Db& db, const Options& o, DemoData& d, std::ostream& 
   const std::string& now = d.created_at;
   BatchInsert regions(db, "region", {"code", "name", "level", "parent_code", "created_at", "updated_at"});
   auto add_region = [&](const std::string& code, const std::string& name, const std::string& parent) {
-    regions.add({code, name, static_cast<int>(registry::region_level(code)),
+    regions.add({code, name, static_cast<int>(common::region_level(code)),
                  parent.empty() ? store::Value() : store::Value(parent), now, now});
   };
   // Parents before children, so every parent_code names a row written before it.

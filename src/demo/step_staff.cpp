@@ -4,7 +4,7 @@
 #include "demo/batch_insert.h"
 #include "demo/people.h"
 #include "demo/steps.h"
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
 namespace yilian::demo {
 namespace {
@@ -73,7 +73,7 @@ void create_staff(store::Db& db, const Options& o, DemoData& d, std::ostream& pr
       rows.add({inst.id, department ? store::Value(department) : store::Value(), p.name, p.sex, p.birth_date,
                 p.id_number, p.phone, draw.profession,
                 draw.title_code.empty() ? store::Value() : store::Value(draw.title_code),
-                registry::title_level_of(draw.title_code),
+                codes::title_level_of(draw.title_code),
                 draw.plans_promotion ? store::Value(kReferenceYear) : store::Value(), d.created_at, d.created_at});
       d.staff.push_back(
           {0, inst.id, department, p.name, p.sex, p.birth_date, p.id_number, draw.profession, draw.title_code});

@@ -1,7 +1,7 @@
 // Records that may be one person. Both criteria group on indexed clear or blind-index
 // columns, so the database finds the groups without decrypting anything.
 #include "person/person.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::person {
 namespace {
@@ -14,7 +14,7 @@ struct Filter {
 Filter filter_for(const std::string& region_code) {
   Filter f;
   if (!region_code.empty()) {
-    auto [lo, hi] = registry::prefix_range(registry::region_prefix(region_code));
+    auto [lo, hi] = common::prefix_range(common::region_prefix(region_code));
     f.sql += " AND p.address_region >= ? AND p.address_region < ?";
     f.params = {lo, hi};
   }

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 namespace yilian::person {
 namespace {
@@ -38,7 +38,7 @@ IdDocument valid(std::string number, std::string key = "") {
 }
 
 IdDocument resident_id(const std::string& n) {
-  auto info = registry::check_id_number(n);
+  auto info = person::check_id_number(n);
   if (!info.valid) return invalid(n, info.problem);
   IdDocument d = valid(n);
   d.birth_date = info.birth_date;
@@ -85,7 +85,7 @@ IdDocument foreign_permanent_id(const std::string& n) {
     if (n[0] != '9') return invalid(n, "外国人永久居留身份证号码(18位)须以9开头");
     if (!all_digits(n, 0, 17) || !(std::isdigit(static_cast<unsigned char>(n[17])) || n[17] == 'X'))
       return invalid(n, "外国人永久居留身份证号码(18位)须为17位数字加校验位");
-    if (registry::id_number_check_char(n.substr(0, 17)) != n[17])
+    if (person::id_number_check_char(n.substr(0, 17)) != n[17])
       return invalid(n, "外国人永久居留身份证号码校验位错误");
     return valid(n);
   }

@@ -6,7 +6,7 @@
 #include "person/identity.h"
 #include "person/keyring.h"
 #include "person/row.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::person {
 namespace {
@@ -103,7 +103,7 @@ Clean validate(store::Db& db, const PersonInput& in) {
   c.address = trim(in.address);
   c.notes = trim(in.notes);
   if (!c.region.empty()) {
-    if (registry::region_level(c.region) == registry::RegionLevel::invalid ||
+    if (common::region_level(c.region) == common::RegionLevel::invalid ||
         db.query("SELECT 1 FROM region WHERE code = ? AND active = 1", {c.region}).empty())
       common::invalid("address_region", "行政区划代码无效或不存在");
   }

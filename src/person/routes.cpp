@@ -6,9 +6,12 @@
 #include "person/identity.h"
 #include "person/mask.h"
 #include "person/person.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::person {
+
+using common::region_prefix;
+
 namespace {
 
 using auth::Role;
@@ -19,7 +22,7 @@ void require_reader(const auth::Principal& me) {
 }
 
 bool in_region(const std::string& code, const std::string& prefix) {
-  auto [lo, hi] = registry::prefix_range(prefix);
+  auto [lo, hi] = common::prefix_range(prefix);
   return code >= lo && code < hi;
 }
 
@@ -103,7 +106,7 @@ http::Response duplicates(api::Context& ctx) {
   const auto& me = ctx.me();
   require_reader(me);
   std::string region = ctx.req.query_or("region", me.role == Role::bureau ? me.region_code : "");
-  if (!region.empty() && registry::region_level(region) == registry::RegionLevel::invalid)
+  if (!region.empty() && common::region_level(region) == common::RegionLevel::invalid)
     common::bad_request("bad_region_code", "行政区划代码无效", "region");
   if (me.role == Role::bureau && !in_region(region, me.region_prefix))
     common::forbidden("无权查看该地区的人员信息");

@@ -3,7 +3,7 @@
 #include "audit/audit.h"
 #include "person/keyring.h"
 #include "person/mask.h"
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 namespace yilian::person::detail {
 
@@ -63,7 +63,7 @@ std::string normalise_phone(const std::string& raw) {
     if (c != ' ' && c != '-' && c != '\t') s += c;
   if (s.rfind("+86", 0) == 0) s = s.substr(3);
   else if (s.size() == 13 && s.rfind("861", 0) == 0) s = s.substr(2);
-  if (!registry::is_valid_phone(s)) return "";
+  if (!person::is_valid_phone(s)) return "";
   return s;
 }
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
 namespace yilian::policy {
 namespace {
@@ -13,7 +13,7 @@ using Choices = std::vector<std::pair<std::string, std::string>>;
 // staff row with a parameter without translating. "none" is no level to require.
 Choices title_level_choices() {
   Choices c;
-  for (const auto& choice : registry::title_levels())
+  for (const auto& choice : codes::title_levels())
     if (choice.first != "none") c.push_back(choice);
   return c;
 }
@@ -213,7 +213,7 @@ std::vector<ParamSpec> build_catalog() {
                      "有对口支援关系的贫困乡镇中心卫生院所占的目标比例。"));
   c.push_back(number("coverage.grade_2b_hospitals_pct", "%", 0, 100, {"A3"}, "二级乙等医院对口支援覆盖率",
                      "有对口支援关系的二级乙等医院所占的目标比例。"));
-  c.push_back(code_list("coverage.county_institution_kinds", registry::institution_kinds(), {"A3"},
+  c.push_back(code_list("coverage.county_institution_kinds", codes::institution_kinds(), {"A3"},
                         "县级医疗卫生机构包含的机构类别",
                         "A3“县级医疗卫生机构”覆盖率所统计的机构类别(WS 218卫生机构分类代码),取县级区划内的这些机构。"));
   c.push_back(number("coverage.county_hospital_remote_medicine_pct", "%", 0, 100, {"A3", "M1"},

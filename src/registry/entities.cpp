@@ -1,11 +1,28 @@
 #include "registry/entities.h"
 
 #include "common/error.h"
-#include "registry/catalog.h"
-#include "registry/id_number.h"
-#include "registry/region_code.h"
+#include "codes/codes.h"
+#include "person/id_number.h"
+#include "common/region_code.h"
 
 namespace yilian::registry {
+
+using common::RegionLevel;
+using common::region_level;
+using common::parent_region_code;
+using person::IdNumberInfo;
+using person::check_id_number;
+using person::is_valid_phone;
+using codes::institution_kinds;
+using codes::hospital_levels;
+using codes::hospital_grades;
+using codes::ownerships;
+using codes::titles;
+using codes::title_levels;
+using codes::professions;
+using codes::sexes;
+using codes::title_level_of;
+
 namespace {
 
 using api::FieldSpec;
@@ -106,7 +123,7 @@ std::shared_ptr<const api::EntitySpec> institution_entity() {
     s->prepare = [](api::Context& ctx, json& row, const json*) {
       std::string kind = text(row, "kind");
       RegionLevel level = level_in_db(ctx, text(row, "region_code"));
-      if (kind == "D600" && level != RegionLevel::village)
+      if (kind == codes::kVillageClinicKind && level != RegionLevel::village)
         common::invalid("region_code", "村卫生室须位于行政村(12位村级区划代码)");
       if ((kind == "C210" || kind == "C220" || kind == "C100") && level != RegionLevel::township)
         common::invalid("region_code", "乡镇卫生院须位于乡镇(12位乡级区划代码)");

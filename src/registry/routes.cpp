@@ -3,11 +3,20 @@
 #include "api/context.h"
 #include "auth/scope.h"
 #include "common/error.h"
-#include "registry/catalog.h"
-#include "registry/region_code.h"
+#include "codes/codes.h"
+#include "common/region_code.h"
 #include "registry/search_routes.h"
 
 namespace yilian::registry {
+
+using common::RegionLevel;
+using common::region_level;
+using common::region_level_label;
+using common::region_prefix;
+using common::prefix_range;
+using codes::institution_kinds;
+using codes::label_of;
+
 namespace {
 
 using nlohmann::json;
@@ -74,7 +83,7 @@ http::Response summary(api::Context& ctx) {
 
 }  // namespace
 
-void register_routes(http::Router& router) {
+void register_routes(api::Router& router) {
   router.add({"GET", "/api/v1/registry/summary", "区划概况:乡镇、村、机构、人员统计", "registry", true, "", "", false,
               {"region"}},
              summary);

@@ -1,7 +1,7 @@
 #pragma once
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::registry {
 // Routes beyond the plain entities: the region summary used by dashboards and reports.
-void register_routes(http::Router& router);
+void register_routes(api::Router& router);
 }

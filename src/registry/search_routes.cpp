@@ -3,10 +3,15 @@
 #include "api/context.h"
 #include "auth/scope.h"
 #include "common/error.h"
-#include "registry/catalog.h"
+#include "codes/codes.h"
 #include "registry/entities.h"
 
 namespace yilian::registry {
+
+using codes::institution_kinds;
+using codes::titles;
+using codes::label_of;
+
 namespace {
 
 using nlohmann::json;
@@ -92,7 +97,7 @@ http::Response search(api::Context& ctx) {
 
 }  // namespace
 
-void register_search_routes(http::Router& router) {
+void register_search_routes(api::Router& router) {
   router.add({"GET", "/api/v1/search", "全局搜索:本人可见的机构、行政村和人员(按名称)", "registry", true, "", "", false,
               {"q", "limit"}},
              search);

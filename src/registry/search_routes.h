@@ -3,8 +3,8 @@
 // each list under the same scope as its own list route, names and posts only (never an
 // ID number or a phone). Exact ID-number search waits for the person record (issue 14).
 #pragma once
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::registry {
-void register_search_routes(http::Router& router);
+void register_search_routes(api::Router& router);
 }

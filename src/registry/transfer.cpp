@@ -10,9 +10,16 @@
 #include "common/error.h"
 #include "common/mask.h"
 #include "registry/entities.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::registry {
+
+using common::RegionLevel;
+using common::region_level;
+using common::region_prefix;
+using common::prefix_range;
+using common::normalise_region_code;
+
 namespace {
 
 using nlohmann::json;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "api/entity.h"
-#include "http/router.h"
+#include "api/router.h"
 #include "http/request.h"
 #include "io/table.h"
 
@@ -74,6 +74,6 @@ bool import_dry_run(const http::Request& req);
 http::Response import_response(const ImportResult& result, bool dry_run);
 
 // GET /api/v1/export/{kind} and POST /api/v1/import/{kind} (transfer_routes.cpp).
-void register_transfer_routes(http::Router& router);
+void register_transfer_routes(api::Router& router);
 
 }  // namespace yilian::registry

@@ -90,7 +90,7 @@ io::TableFormat upload_format(const http::Request& req) {
                          "请以text/csv或application/vnd.openxmlformats-officedocument.spreadsheetml.sheet上传");
 }
 
-void register_transfer_routes(http::Router& router) {
+void register_transfer_routes(api::Router& router) {
   router.add({"GET", "/api/v1/export/{kind}", "导出区划、机构、行政村或人员(CSV/xlsx,按权限范围,个人信息脱敏)", "registry",
               true, "", "", false, {"format", "region"}},
              export_sheet);

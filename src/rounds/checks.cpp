@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "registry/entities.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 #include "rounds/entities.h"
 
 namespace yilian::rounds::checks {
@@ -49,9 +49,9 @@ void check_team_runs_on(const Team& team, const std::string& day, const std::str
 
 void check_village_in_township(api::Context& ctx, const std::string& village_code, const std::string& township_code,
                                const std::string& field) {
-  if (registry::region_level(village_code) != registry::RegionLevel::village)
+  if (common::region_level(village_code) != common::RegionLevel::village)
     common::invalid(field, "须为行政村(社区)的12位区划代码");
-  if (village_code.rfind(registry::region_prefix(township_code), 0) != 0)
+  if (village_code.rfind(common::region_prefix(township_code), 0) != 0)
     common::invalid(field, "行政村" + village_code + "不在本乡镇辖区内");
   auto r = ctx.db.query("SELECT active FROM region WHERE code = ?", {village_code});
   if (r.empty() || r.scalar().as_int() == 0) common::invalid(field, "行政村" + village_code + "不存在或已停用");

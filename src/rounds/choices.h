@@ -1,10 +1,10 @@
 // Code lists of the rounds module (value → 中文).
 #pragma once
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
 namespace yilian::rounds {
 
-using registry::Choices;
+using codes::Choices;
 
 const Choices& team_kinds();          // 健康管理团队 / 全专联合 (V3)
 const Choices& member_roles();        // gp, specialist, nurse, public_health, village_doctor

@@ -13,7 +13,7 @@ namespace yilian::rounds {
 namespace {
 
 using nlohmann::json;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 std::string requested_day(api::Context& ctx) {
   std::string day = ctx.req.query_or("date", common::today());
@@ -48,7 +48,7 @@ json team_checks(api::Context& ctx, const ReportRegion& region, const std::strin
     by_id[id].row = {{"id", id},
                      {"name", r[1].as_text()},
                      {"kind", r[2].as_text()},
-                     {"kind_label", registry::label_of(team_kinds(), r[2].as_text())},
+                     {"kind_label", codes::label_of(team_kinds(), r[2].as_text())},
                      {"has_vehicle", r[3].as_int() != 0},
                      {"institution_name", r[4].as_text()}};
     order.push_back(id);

@@ -18,7 +18,7 @@ namespace yilian::rounds {
 namespace {
 
 using nlohmann::json;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 struct Month {
   std::string label, first, last;

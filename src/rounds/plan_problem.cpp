@@ -12,7 +12,7 @@ namespace yilian::rounds {
 namespace {
 
 using auth::Role;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 std::optional<planner::GeoPoint> point(const store::Value& lat, const store::Value& lon) {
   if (lat.is_null() || lon.is_null()) return std::nullopt;
@@ -76,10 +76,10 @@ ReportRegion plan_region(api::Context& ctx, const std::string& code) {
     common::forbidden("巡诊排班由卫健部门或乡镇卫生院编制");
   std::string c = code.empty() ? me.region_code : code;
   if (c.empty()) common::invalid("region", "请指定地区(region)");
-  auto level = registry::region_level(c);
+  auto level = common::region_level(c);
   if (level == RegionLevel::invalid || level > RegionLevel::township)
     common::invalid("region", "地区须为乡镇(街道)或更高一级的区划代码: " + c);
-  if (registry::region_prefix(c).rfind(me.region_prefix, 0) != 0) common::forbidden("无权为该地区排班");
+  if (common::region_prefix(c).rfind(me.region_prefix, 0) != 0) common::forbidden("无权为该地区排班");
   return region_of(ctx.db, c, "region");
 }
 

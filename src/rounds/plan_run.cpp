@@ -101,7 +101,7 @@ http::Response run_plan(api::Context& ctx) {
   if (!req.preset.empty()) ctx.req.query["preset"] = req.preset;
   RoundsPolicy policy = RoundsPolicy::of_request(ctx);
   PlanProblem problem = build_plan_problem(ctx.db, policy, region, period);
-  bool small = region.level == registry::RegionLevel::township || problem.problem.villages.size() <= kExactVillages;
+  bool small = region.level == common::RegionLevel::township || problem.problem.villages.size() <= kExactVillages;
   Solved s;
   try {
     s = solve(problem.problem, req, small);

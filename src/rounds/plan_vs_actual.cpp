@@ -14,7 +14,7 @@ namespace yilian::rounds {
 namespace {
 
 using nlohmann::json;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 using VisitKey = std::tuple<int64_t, std::string, std::string, std::string>;  // team, day, half, village
 

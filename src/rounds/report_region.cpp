@@ -5,7 +5,7 @@
 namespace yilian::rounds {
 
 using auth::Role;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 std::string ReportRegion::contains(const std::string& column, store::Params& params) const {
   params.push_back(lo);
@@ -22,25 +22,25 @@ ReportRegion report_region(api::Context& ctx, RegionLevel highest, RegionLevel l
   out.code = ctx.req.query_or("region", me.region_code);
   if (out.code.empty()) {
     if (highest != RegionLevel::province) common::bad_request("bad_query", "请指定地区(region)", "region");
-    auto [lo, hi] = registry::prefix_range("");
+    auto [lo, hi] = common::prefix_range("");
     out.lo = lo;
     out.hi = hi;
     out.name = "全部地区";
     return out;
   }
-  out.level = registry::region_level(out.code);
+  out.level = common::region_level(out.code);
   if (out.level == RegionLevel::invalid) common::bad_request("bad_region_code", "行政区划代码无效: " + out.code, "region");
-  std::string prefix = registry::region_prefix(out.code);
+  std::string prefix = common::region_prefix(out.code);
   if (prefix.rfind(me.region_prefix, 0) != 0) common::forbidden("无权查看该地区的巡诊情况");
   if (out.level < highest || out.level > lowest) {
-    std::string allowed = registry::region_level_label(highest);
-    if (lowest != highest) allowed += "至" + std::string(registry::region_level_label(lowest));
+    std::string allowed = common::region_level_label(highest);
+    if (lowest != highest) allowed += "至" + std::string(common::region_level_label(lowest));
     common::bad_request("bad_region_level", "该统计须按" + allowed + "查看", "region");
   }
   auto r = ctx.db.query("SELECT name FROM region WHERE code = ? AND active = 1", {out.code});
   if (r.empty()) common::not_found("地区不存在: " + out.code);
   out.name = r.scalar().as_text();
-  auto [lo, hi] = registry::prefix_range(prefix);
+  auto [lo, hi] = common::prefix_range(prefix);
   out.lo = lo;
   out.hi = hi;
   return out;
@@ -49,11 +49,11 @@ ReportRegion report_region(api::Context& ctx, RegionLevel highest, RegionLevel l
 ReportRegion region_of(store::Db& db, const std::string& code, const std::string& field) {
   ReportRegion out;
   out.code = code;
-  out.level = registry::region_level(code);
+  out.level = common::region_level(code);
   auto r = db.query("SELECT name FROM region WHERE code = ? AND active = 1", {code});
   if (out.level == RegionLevel::invalid || r.empty()) common::invalid(field, "行政区划不存在: " + code);
   out.name = r.scalar().as_text();
-  auto [lo, hi] = registry::prefix_range(registry::region_prefix(code));
+  auto [lo, hi] = common::prefix_range(common::region_prefix(code));
   out.lo = lo;
   out.hi = hi;
   return out;

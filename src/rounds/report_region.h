@@ -4,14 +4,14 @@
 #include <string>
 
 #include "api/context.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 namespace yilian::rounds {
 
 struct ReportRegion {
   std::string code;  // empty: every region (the administrator's default for national views)
   std::string name;
-  registry::RegionLevel level = registry::RegionLevel::invalid;
+  common::RegionLevel level = common::RegionLevel::invalid;
   std::string lo, hi;  // the subtree as a code range: lo <= code < hi
 
   // "col >= ? AND col < ?" with its two parameters appended to `params`.
@@ -23,7 +23,7 @@ struct ReportRegion {
 // everything; other roles get 403, as does a region outside the user's scope. 400 when
 // the region's level is outside the range (e.g. a city for a per-village view), 404
 // when it does not exist.
-ReportRegion report_region(api::Context& ctx, registry::RegionLevel highest, registry::RegionLevel lowest);
+ReportRegion report_region(api::Context& ctx, common::RegionLevel highest, common::RegionLevel lowest);
 
 // The region itself, without a scope check (for work on behalf of a known county);
 // 422 on `field` when it does not exist.

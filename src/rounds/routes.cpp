@@ -2,6 +2,8 @@
 
 #include "api/entity.h"
 #include "rounds/entities.h"
+#include "rounds/round_days.h"
+#include "support/grassroots_days.h"
 #include "rounds/plan_check.h"
 #include "rounds/plan_routes_schema.h"
 #include "rounds/plan_run.h"
@@ -62,6 +64,8 @@ std::vector<std::shared_ptr<const api::EntitySpec>> all_entities() {
 
 void register_routes(api::App& app) {
   add_schemas(app);
+  // D5: visits count as grassroots service where the preset says so.
+  support::register_grassroots_source({"rounds", "promotion.rounds_count_as_grassroots", round_dates});
   auto& r = app.router();
   const std::string tag = "rounds";
   r.add({"POST", "/api/v1/round-visits", "登记巡诊记录及在场人员(client_id防重复提交)", tag, true, "round_visit_create",

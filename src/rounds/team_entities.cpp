@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "codes/codes.h"
 #include "common/error.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 #include "rounds/checks.h"
 #include "rounds/choices.h"
 #include "rounds/entities.h"
@@ -62,7 +63,7 @@ void check_member_role(api::Context& ctx, const Team& team, const json& row) {
   if (role == "nurse" && !(own && s.profession == "nursing")) common::invalid("staff_id", "护士须为本卫生院的护理人员");
   if (role == "public_health" && !own) common::invalid("staff_id", "公共卫生人员须为本卫生院的人员");
   if (role == "village_doctor" &&
-      !(found && s.institution_kind == "D600" && s.region_code.rfind(registry::region_prefix(team.region_code), 0) == 0))
+      !(found && s.institution_kind == codes::kVillageClinicKind && s.region_code.rfind(common::region_prefix(team.region_code), 0) == 0))
     common::invalid("staff_id", "乡村医生须为本乡镇村卫生室的人员");
   if (role == "specialist") {
     if (team.kind != "general_specialist") common::invalid("role", "专科医生只能加入全专联合家庭医生团队");

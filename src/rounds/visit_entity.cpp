@@ -6,7 +6,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "policy/platform.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 #include "rounds/checks.h"
 #include "rounds/choices.h"
 #include "rounds/entities.h"
@@ -99,7 +99,7 @@ void prepare_visit(api::Context& ctx, json& row, const json* before) {
   Team team = load_team(ctx, integer(row, "team_id"));
   check_day(ctx, day);
   check_team_runs_on(team, day, "day");
-  if (registry::region_level(village) != registry::RegionLevel::village)
+  if (common::region_level(village) != common::RegionLevel::village)
     common::invalid("village_code", "须为行政村(社区)的12位区划代码");
   if (village.substr(0, 6) != team.region_code.substr(0, 6)) common::invalid("village_code", "行政村不在团队所在县(区)");
   link_plan_slot(ctx, row, before);

@@ -164,12 +164,12 @@ http::Response visit_people(api::Context& ctx) {
   for (const auto& row : r.rows)
     items.push_back({{"staff_id", row[0].as_int()},
                      {"name", row[1].as_text()},
-                     {"title", registry::label_of(registry::titles(), row[2].as_text())},
+                     {"title", codes::label_of(codes::titles(), row[2].as_text())},
                      {"institution_name", row[3].as_text()},
                      {"role", row[4].as_text()},
-                     {"role_label", registry::label_of(visit_person_roles(), row[4].as_text())},
+                     {"role_label", codes::label_of(visit_person_roles(), row[4].as_text())},
                      {"affiliation", row[5].is_null() ? json(nullptr) : json(row[5].as_text())},
-                     {"affiliation_label", registry::label_of(affiliations(), row[5].as_text())}});
+                     {"affiliation_label", codes::label_of(affiliations(), row[5].as_text())}});
   return http::Response::json({{"visit_id", visit["id"]}, {"items", items}});
 }
 

@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "common/error.h"
-#include "registry/region_code.h"
+#include "common/region_code.h"
 #include "rounds/checks.h"
 #include "rounds/choices.h"
 #include "rounds/weekly_period.h"
@@ -67,7 +67,7 @@ api::Permission submitter() {
 api::Permission reviewer() {
   return {.roles = {Role::admin, Role::bureau}, .check = [](api::Context& ctx, const json& row) -> std::string {
             const auto& me = ctx.me();
-            if (me.role == Role::bureau && me.region_prefix == registry::region_prefix(text(row, "county_code")))
+            if (me.role == Role::bureau && me.region_prefix == common::region_prefix(text(row, "county_code")))
               return "本县(区)的周报须由上级卫健部门审核";
             return "";
           }};
@@ -130,7 +130,7 @@ std::shared_ptr<const api::EntitySpec> weekly_report_entity() {
     s->prepare = [](api::Context& ctx, json& row, const json* before) {
       if (before) return;
       std::string county = text(row, "county_code");
-      if (registry::region_level(county) != registry::RegionLevel::county)
+      if (common::region_level(county) != common::RegionLevel::county)
         common::invalid("county_code", "须为县(市、区)的6位区划代码");
       std::string why = submitter().check(ctx, row);
       if (!why.empty()) common::forbidden(why);

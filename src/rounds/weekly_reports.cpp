@@ -12,7 +12,7 @@ namespace yilian::rounds {
 namespace {
 
 using nlohmann::json;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 struct Rates {
   int64_t expected = 0, submitted = 0, on_time = 0, approved = 0;
@@ -109,7 +109,7 @@ http::Response weekly_report_get(api::Context& ctx) {
   const auto& me = ctx.me();
   if (me.role != auth::Role::admin && me.role != auth::Role::bureau) common::forbidden("当前角色无权查看周报");
   auto report = report_by_id(ctx.db, ctx.path_id(0));
-  if (!report || registry::region_prefix(report->county_code).rfind(me.region_prefix, 0) != 0)
+  if (!report || common::region_prefix(report->county_code).rfind(me.region_prefix, 0) != 0)
     common::not_found("周报不存在或无权访问");
   calendar::IsoWeek week;
   calendar::parse_iso_week(report->week, week);

@@ -59,7 +59,7 @@ json status_json(const std::string& county_code, const std::string& county_name,
   std::string status = report ? report->status : "not_submitted";
   bool overdue = !report && deadline && common::now_iso() > deadline->utc;
   // An unsubmitted week past its deadline says so, and since when: "逾期未填报(截止…)".
-  std::string label = overdue ? "逾期未填报(截止" + deadline->local + ")" : registry::label_of(report_statuses(), status);
+  std::string label = overdue ? "逾期未填报(截止" + deadline->local + ")" : codes::label_of(report_statuses(), status);
   return {{"county_code", county_code},
           {"county_name", county_name},
           {"report_id", report ? json(report->id) : json(nullptr)},

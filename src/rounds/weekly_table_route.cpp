@@ -13,7 +13,7 @@ namespace yilian::rounds {
 namespace {
 
 using nlohmann::json;
-using registry::RegionLevel;
+using common::RegionLevel;
 
 std::string rfc5987(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";

@@ -1,10 +1,10 @@
 // Code lists of the support module (value → 中文).
 #pragma once
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
 namespace yilian::support {
 
-using registry::Choices;
+using codes::Choices;
 
 const Choices& tiers();
 const Choices& relationship_statuses();

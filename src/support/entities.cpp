@@ -1,6 +1,7 @@
 #include "support/entities.h"
 
 #include "common/clock.h"
+#include "codes/codes.h"
 #include "common/error.h"
 #include "common/json_text.h"
 #include "policy/effective.h"
@@ -75,7 +76,7 @@ std::shared_ptr<const EntitySpec> relationship_entity() {
                       .scalar()
                       .as_text();
       std::string tier = text(row, "tier");
-      if (tier == "township_village" && kind != "D600") common::invalid("tier", "乡→村帮扶的受援单位须为村卫生室");
+      if (tier == "township_village" && kind != codes::kVillageClinicKind) common::invalid("tier", "乡→村帮扶的受援单位须为村卫生室");
       if (tier == "county_township" && kind[0] != 'C' && kind[0] != 'B')
         common::invalid("tier", "县→乡帮扶的受援单位须为乡镇卫生院或社区卫生服务中心");
     };
@@ -192,7 +193,7 @@ std::shared_ptr<const EntitySpec> assignment_entity() {
           common::invalid("staff_id", "派驻人员不属于该帮扶关系的支援单位");
       }
       auto kind = ctx.db.query("SELECT kind FROM institution WHERE id = ?", {recipient}).scalar().as_text();
-      if (text(row, "level") == "village" && kind != "D600")
+      if (text(row, "level") == "village" && kind != codes::kVillageClinicKind)
         common::invalid("level", "村级派驻的受援单位须为村卫生室");
       if (!row.contains("refused") || row["refused"].is_null()) row["refused"] = false;
     };

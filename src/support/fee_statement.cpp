@@ -20,7 +20,7 @@
 #include "common/error.h"
 #include "io/table.h"
 #include "policy/startup.h"
-#include "registry/catalog.h"
+#include "codes/codes.h"
 #include "support/policy_of.h"
 #include "support/report_routes.h"
 
@@ -175,7 +175,7 @@ http::Response fee_statements(api::Context& ctx) {
       } else if (!senior && !intermediate) {
         notes.push_back(note("fees",
                              "劳务费标准只适用于高级和中级职称,本人职称级别为" +
-                                 (level.empty() ? std::string("未登记") : registry::label_of(registry::title_levels(), level)),
+                                 (level.empty() ? std::string("未登记") : codes::label_of(codes::title_levels(), level)),
                              preset_id, day_key));
       } else if (!int_param(p, day_key) && !int_param(p, case_key)) {
         notes.push_back(note("fees", "政策方案《" + title + "》规定由受援单位支付,但未规定劳务费标准", preset_id, day_key));
@@ -187,7 +187,7 @@ http::Response fee_statements(api::Context& ctx) {
     items.push_back({{"assignment_id", assignment},
                      {"staff_id", r[1].as_int()},
                      {"name", r[2].as_text()},
-                     {"title_level", registry::label_of(registry::title_levels(), level)},
+                     {"title_level", codes::label_of(codes::title_levels(), level)},
                      {"status", status},
                      {"home_institution", r[5].as_text()},
                      {"recipient_institution", r[7].as_text()},

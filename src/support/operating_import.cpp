@@ -235,7 +235,7 @@ registry::ImportResult import_operating_stats(api::Context& ctx, const io::Table
   return result;
 }
 
-void register_operating_import_route(http::Router& router) {
+void register_operating_import_route(api::Router& router) {
   router.add({"POST", "/api/v1/operating-stats/import",
               "导入受援单位月度业务统计(请求体为CSV文本或xlsx文件;列:机构代码、月份及各项指标;任一行有误则全部不写入,返回422及逐行错误)",
               "support", true, "", "", false, {"dry_run"}},

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "api/context.h"
-#include "http/router.h"
+#include "api/router.h"
 #include "io/table.h"
 #include "registry/transfer.h"
 
@@ -23,6 +23,6 @@ registry::ImportResult import_operating_stats(api::Context& ctx, const io::Table
 std::string normalise_month(const std::string& text);
 
 // POST /api/v1/operating-stats/import[?dry_run=1], the sheet (CSV or xlsx) as the body.
-void register_operating_import_route(http::Router& router);
+void register_operating_import_route(api::Router& router);
 
 }  // namespace yilian::support

@@ -13,8 +13,8 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "io/table.h"
-#include "registry/catalog.h"
-#include "rounds/round_days.h"
+#include "codes/codes.h"
+#include "support/grassroots_days.h"
 #include "support/policy_of.h"
 #include "support/report_routes.h"
 
@@ -53,7 +53,7 @@ http::Response ledger_xlsx(const nlohmann::json& items, int year) {
 // 233 主治医师 → 232 副主任医师, 253 主管护师 → 252 副主任护师, 243 → 242, 263 → 262).
 std::string next_associate_title(const std::string& title_code) {
   if (title_code.size() == 3) {
-    std::string label = registry::label_of(registry::titles(), title_code.substr(0, 2) + "2");
+    std::string label = codes::label_of(codes::titles(), title_code.substr(0, 2) + "2");
     if (!label.empty() && label != title_code.substr(0, 2) + "2") return label;
   }
   return "副高级职称";
@@ -184,11 +184,12 @@ http::Response promotion_ledger(api::Context& ctx) {
                             {p.institution_id});
       if (!r.empty()) p.policy = policy_of(r.rows[0][0].as_text(), r.rows[0][1].as_text());
     }
-    auto rounds = rounds::round_dates(ctx.db, ids, "", year_end);
+    std::vector<std::pair<std::string, std::map<int64_t, std::set<std::string>>>> other;
+    for (const auto& source : grassroots_sources()) other.emplace_back(source.policy_flag, source.dates(ctx.db, ids, "", year_end));
     for (auto& p : people) {
       auto& d = service_days[p.id];
-      if (bool_param(p.policy.get(), "promotion.rounds_count_as_grassroots") && rounds.count(p.id))
-        d.insert(rounds[p.id].begin(), rounds[p.id].end());
+      for (auto& [flag, dates] : other)
+        if (bool_param(p.policy.get(), flag) && dates.count(p.id)) d.insert(dates[p.id].begin(), dates[p.id].end());
       p.cumulative_days = static_cast<int64_t>(d.size());
       p.year_days = std::count_if(d.begin(), d.end(), [&](const std::string& day) { return day >= year_start; });
     }
@@ -229,7 +230,7 @@ http::Response promotion_ledger(api::Context& ctx) {
                        {"institution_id", p.institution_id},
                        {"institution_name", p.institution},
                        {"title_code", p.title_code},
-                       {"title", registry::label_of(registry::titles(), p.title_code)},
+                       {"title", codes::label_of(codes::titles(), p.title_code)},
                        {"promotion_year", p.promotion_year ? json(p.promotion_year) : json(nullptr)},
                        {"candidate", candidate},
                        {"grassroots_days", p.cumulative_days},

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "common/error.h"
-#include "registry/catalog.h"
+#include "codes/codes.h"
 #include "support/entities.h"
 
 namespace yilian::support {
@@ -59,7 +59,7 @@ http::Response list_recipient_staff(api::Context& ctx) {
     items.push_back({{"id", row[0].as_int()},
                      {"name", row[1].as_text()},
                      {"title_code", text_or_null(row[2])},
-                     {"title", code.empty() ? json(nullptr) : json(registry::label_of(registry::titles(), code))},
+                     {"title", code.empty() ? json(nullptr) : json(codes::label_of(codes::titles(), code))},
                      {"department_name", text_or_null(row[3])}});
   }
   return http::Response::json({{"items", items}});

@@ -4,7 +4,7 @@
 
 namespace yilian::support {
 
-void register_report_routes(http::Router& router) {
+void register_report_routes(api::Router& router) {
   router.add({"GET", "/api/v1/promotion-ledger", "基层服务累计与本年度晋升资格(D5)", "support", true, "", "", true,
               {"year", "institution_id", "candidates", "page", "page_size", "format"}},
              promotion_ledger);

@@ -4,8 +4,8 @@
 //  - fee statements (D7): a month's allowance and service fees per person and payer;
 //  - the annual numbers of the work summary (E4).
 #pragma once
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::support {
-void register_report_routes(http::Router& router);
+void register_report_routes(api::Router& router);
 }

@@ -90,7 +90,7 @@ http::Response download_document(api::Context& ctx) {
 
 }  // namespace
 
-void register_routes(http::Router& router) {
+void register_routes(api::Router& router) {
   router.add({"POST", "/api/v1/presence/confirm", "受援单位批量确认、驳回或撤销确认在岗记录(全部成功或全部不写入,每次≤500条)",
               "support", true, "presence_confirm_input", "presence"},
              confirm_presence_bulk);

@@ -1,8 +1,8 @@
 #pragma once
-#include "http/router.h"
+#include "api/router.h"
 
 namespace yilian::support {
 // Routes beyond the plain entities: the recipient's confirmation of presence, the
 // signed agreement scan and the recipient's staff to pick a mentee from.
-void register_routes(http::Router& router);
+void register_routes(api::Router& router);
 }

@@ -8,12 +8,10 @@
 #include "http/request.h"
 
 namespace yilian::api {
+
 struct Context;
-}
 
-namespace yilian::http {
-
-using Handler = std::function<Response(api::Context&)>;
+using Handler = std::function<http::Response(Context&)>;
 
 struct RouteInfo {
   std::string method;
@@ -48,4 +46,4 @@ class Router {
 
 std::vector<std::string> split_path(const std::string& path);
 
-}  // namespace yilian::http
+}  // namespace yilian::api

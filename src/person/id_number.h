@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-namespace yilian::registry {
+namespace yilian::person {
 
 struct IdNumberInfo {
   bool valid = false;
@@ -18,4 +18,4 @@ char id_number_check_char(const std::string& first17);
 // Mainland mobile (1[3-9] + 9 digits) or landline with area code (0xxx-xxxxxxx).
 bool is_valid_phone(const std::string& phone);
 
-}  // namespace yilian::registry
+}  // namespace yilian::person

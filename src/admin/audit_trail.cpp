@@ -1,10 +1,10 @@
-#include "audit/routes.h"
+#include "admin/audit_trail.h"
 
 #include "api/context.h"
 #include "auth/scope.h"
 #include "common/error.h"
 
-namespace yilian::audit {
+namespace yilian::admin {
 namespace {
 
 using nlohmann::json;
@@ -65,10 +65,10 @@ http::Response list(api::Context& ctx) {
 
 }  // namespace
 
-void register_routes(http::Router& router) {
+void register_audit_routes(api::Router& router) {
   router.add({"GET", "/api/v1/audit", "查询审计日志", "audit", true, "", "audit_entry", true,
               {"page", "page_size", "entity", "entity_id", "action", "username", "from", "to"}},
              list);
 }
 
-}  // namespace yilian::audit
+}  // namespace yilian::admin

@@ -1,10 +1,10 @@
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 #include <regex>
 
 #include "common/clock.h"
 
-namespace yilian::registry {
+namespace yilian::person {
 
 char id_number_check_char(const std::string& first17) {
   static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -56,4 +56,4 @@ bool is_valid_phone(const std::string& phone) {
   return std::regex_match(phone, mobile) || std::regex_match(phone, landline);
 }
 
-}  // namespace yilian::registry
+}  // namespace yilian::person

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace yilian::registry {
+namespace yilian::common {
 
 enum class RegionLevel { invalid = 0, province = 1, city = 2, county = 3, township = 4, village = 5 };
 
@@ -20,4 +20,4 @@ std::pair<std::string, std::string> prefix_range(const std::string& prefix);
 // Normalises a 2/4/9-digit code (as some sources write them) to the official form.
 std::string normalise_region_code(const std::string& code);
 
-}  // namespace yilian::registry
+}  // namespace yilian::common

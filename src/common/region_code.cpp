@@ -1,8 +1,8 @@
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 #include <algorithm>
 
-namespace yilian::registry {
+namespace yilian::common {
 namespace {
 
 bool all_digits(const std::string& s) {
@@ -85,4 +85,4 @@ std::string normalise_region_code(const std::string& code) {
   }
 }
 
-}  // namespace yilian::registry
+}  // namespace yilian::common

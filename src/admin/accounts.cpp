@@ -1,4 +1,4 @@
-#include "auth/routes.h"
+#include "admin/accounts.h"
 
 #include <regex>
 
@@ -8,7 +8,9 @@
 #include "common/clock.h"
 #include "common/error.h"
 
-namespace yilian::auth {
+namespace yilian::admin {
+
+using namespace auth;
 namespace {
 
 using api::Context;
@@ -253,7 +255,7 @@ std::shared_ptr<const api::EntitySpec> user_entity() {
   return spec;
 }
 
-void register_routes(http::Router& router) {
+void register_routes(api::Router& router) {
   router.add({"POST", "/api/v1/auth/login", "登录,获取令牌", "auth", false, "login_input", "login_result"}, login_route);
   router.add({"POST", "/api/v1/auth/logout", "注销当前令牌", "auth"}, logout_route);
   router.add({"GET", "/api/v1/auth/me", "当前用户及其权限范围", "auth"}, me_route);
@@ -266,4 +268,4 @@ void register_routes(http::Router& router) {
   api::register_entity(router, user_entity());
 }
 
-}  // namespace yilian::auth
+}  // namespace yilian::admin

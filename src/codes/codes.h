@@ -5,11 +5,13 @@
 #include <utility>
 #include <vector>
 
-namespace yilian::registry {
+namespace yilian::codes {
 
 using Choices = std::vector<std::pair<std::string, std::string>>;
 
 const Choices& institution_kinds();  // WS 218-2002 卫生机构(组织)分类代码
+// The WS 218 kind of a 村卫生室, which scope and several rules single out.
+inline constexpr const char* kVillageClinicKind = "D600";
 const Choices& hospital_levels();    // 1 一级, 2 二级, 3 三级, 9 未定级
 const Choices& hospital_grades();    // 甲 乙 丙 特 未评
 const Choices& ownerships();
@@ -27,4 +29,4 @@ int title_rank(const std::string& level);
 std::string next_title_level(const std::string& level);
 std::string label_of(const Choices& c, const std::string& value);
 
-}  // namespace yilian::registry
+}  // namespace yilian::codes

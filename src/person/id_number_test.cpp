@@ -1,8 +1,8 @@
-#include "registry/id_number.h"
+#include "person/id_number.h"
 
 #include <gtest/gtest.h>
 
-namespace yilian::registry {
+namespace yilian::person {
 
 // Builds a valid number from 17 digits by appending the computed check character.
 static std::string with_check(const std::string& first17) { return first17 + id_number_check_char(first17); }
@@ -47,4 +47,4 @@ TEST(Phone, AcceptsMobileAndLandline) {
   EXPECT_FALSE(is_valid_phone("phone"));
 }
 
-}  // namespace yilian::registry
+}  // namespace yilian::person

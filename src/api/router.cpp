@@ -1,8 +1,8 @@
-#include "http/router.h"
+#include "api/router.h"
 
 #include <stdexcept>
 
-namespace yilian::http {
+namespace yilian::api {
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> out;
@@ -50,4 +50,4 @@ const Route* Router::match(const std::string& method, const std::string& path, s
   return nullptr;
 }
 
-}  // namespace yilian::http
+}  // namespace yilian::api

@@ -1,6 +1,6 @@
-#include "registry/catalog.h"
+#include "codes/codes.h"
 
-namespace yilian::registry {
+namespace yilian::codes {
 
 const Choices& institution_kinds() {
   static const Choices c = {
@@ -90,4 +90,4 @@ std::string next_title_level(const std::string& level) {
   return rank + 1 < static_cast<int>(levels.size()) ? levels[levels.size() - 2 - rank].first : "";
 }
 
-}  // namespace yilian::registry
+}  // namespace yilian::codes

@@ -1,8 +1,8 @@
-#include "registry/region_code.h"
+#include "common/region_code.h"
 
 #include <gtest/gtest.h>
 
-namespace yilian::registry {
+namespace yilian::common {
 
 TEST(RegionCode, LevelsFromOfficialCodes) {
   EXPECT_EQ(region_level("370000"), RegionLevel::province);
@@ -47,4 +47,4 @@ TEST(RegionCode, NormalisesShortSourceCodes) {
   EXPECT_EQ(normalise_region_code("370102001001"), "370102001001");
 }
 
-}  // namespace yilian::registry
+}  // namespace yilian::common

@@ -1,0 +1,40 @@
+# One static library per folder of src/, linked to the modules it declares, so the layout
+# is the architecture and the build enforces it: a module includes only its own headers
+# and those of modules it depends on (cmake/check_includes.cmake runs before it compiles).
+#   yilian_module(NAME DEPS <modules> LIBS <third-party targets> [EXCLUDE <regex>…])
+function(yilian_module name)
+  cmake_parse_arguments(M "" "" "DEPS;LIBS;EXCLUDE" ${ARGN})
+  set(dir ${CMAKE_SOURCE_DIR}/src/${name})
+  file(GLOB sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+  file(GLOB watched CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/*.h)
+  list(FILTER sources EXCLUDE REGEX "_test\\.cpp$")
+  foreach(x IN LISTS M_EXCLUDE)
+    list(FILTER sources EXCLUDE REGEX "${x}")
+  endforeach()
+  set(allowed ${name})
+  set(libs "")
+  foreach(d IN LISTS M_DEPS)
+    if(NOT DEFINED YILIAN_ALLOWED_${d})
+      message(FATAL_ERROR "module ${name} depends on ${d}, which is declared after it (or not at all)")
+    endif()
+    list(APPEND allowed ${d} ${YILIAN_ALLOWED_${d}})
+    list(APPEND libs yilian_${d})
+  endforeach()
+  list(REMOVE_DUPLICATES allowed)
+  set(YILIAN_ALLOWED_${name} ${allowed} PARENT_SCOPE)
+  list(JOIN allowed "|" allowed_text)
+  file(APPEND ${CMAKE_BINARY_DIR}/boundaries/allowed.txt "${name}=${allowed_text}\n")
+  set(stamp ${CMAKE_BINARY_DIR}/boundaries/${name}.ok)
+  add_custom_command(OUTPUT ${stamp}
+    COMMAND ${CMAKE_COMMAND} -DMODULE=${name} "-DALLOWED=${allowed_text}" -DDIR=${dir} -DSTAMP=${stamp}
+            -P ${CMAKE_SOURCE_DIR}/cmake/check_includes.cmake
+    DEPENDS ${watched} ${CMAKE_SOURCE_DIR}/cmake/check_includes.cmake
+    COMMENT "Checking the module boundaries of ${name}" VERBATIM)
+  add_custom_target(yilian_${name}_boundaries DEPENDS ${stamp})
+  add_library(yilian_${name} STATIC ${sources})
+  add_dependencies(yilian_${name} yilian_${name}_boundaries)
+  target_include_directories(yilian_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+  target_compile_definitions(yilian_${name} PUBLIC YILIAN_VERSION="${PROJECT_VERSION}")
+  target_link_libraries(yilian_${name} PUBLIC ${libs} ${M_LIBS})
+  set(YILIAN_MODULES ${YILIAN_MODULES} ${name} PARENT_SCOPE)
+endfunction()
