@@ -163,3 +163,24 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.context().close()
   })
 }
+
+test('the dispatched doctor sees a rejected check-in as 已驳回 with who rejected it and why (360 px)', async () => {
+  const asg = await stack.admin.post('/assignments', {
+    relationship_id: fx.relA.id, staff_id: stack.data.staff.li.id, recipient_institution_id: stack.data.institutions.townshipA.id,
+    level: 'township', role: 'resident', planned_start: day(-5), planned_end: day(30), status: 'active',
+  })
+  const doctor = await stack.anon.login('doctor_li', PASSWORD)
+  const p = await doctor.post('/presence', { assignment_id: asg.id, day: day(-1), half: 'am', status: 'present', client_id: 'lifecycle-li-1' })
+  const township = await stack.anon.login('township_a', PASSWORD)
+  await township.post(`/presence/${p.id}/reject`, { reason: '当日未在岗' })
+
+  const page = await stack.session('doctor_li', { viewport: PHONE, path: '/m/records' })
+  const item = page.locator(`[data-record="presence:${p.id}"]`)
+  await item.locator('[data-state="rejected"]').waitFor()
+  assert.match(await item.innerText(), /缺勤/)
+  assert.match(await item.locator('[data-test="record-rejected"]').innerText(), /解放路卫生院 驳回\(计为缺勤\):当日未在岗/)
+  await stack.screenshot(page, 'lifecycle-records-rejected-phone')
+  assert.deepEqual(page.errors.map(String), [])
+  assert.deepEqual(unexpectedFailures(page), [])
+  await page.context().close()
+})

@@ -92,7 +92,8 @@ const zhCN = {
     gpsNoRecipient: '定位 {at}({who}未登记坐标,无法计算距离)',
     unconfirmedCount: '待确认 {n} 个半天', confirmAll: '全部确认', confirm: '确认', allConfirmed: '没有待确认的在岗记录',
     reject: '驳回', rejected: '已驳回,该半天计为缺勤', rejectPrompt: '驳回{who} {when}的签到(计为缺勤),请填写原因',
-    state: { pending: '待同步', error: '需修改', synced: '已同步', confirmed: '已确认' },
+    state: { pending: '待同步', error: '需修改', synced: '已同步', confirmed: '已确认', rejected: '已驳回' },
+    rejectedBy: '{who} 驳回(计为缺勤):{reason}',
   },
   fields: {
     common: {
@@ -198,7 +199,8 @@ const en = {
     gpsNoRecipient: 'located at {at} ({who} has no coordinates registered)',
     unconfirmedCount: '{n} half-days to confirm', confirmAll: 'Confirm all', confirm: 'Confirm', allConfirmed: 'Nothing left to confirm',
     reject: 'Reject', rejected: 'Rejected: the half-day counts as absent', rejectPrompt: 'Reject the check-in of {who} on {when} (counts as absent); reason:',
-    state: { pending: 'Waiting to sync', error: 'To correct', synced: 'Synced', confirmed: 'Confirmed' },
+    state: { pending: 'Waiting to sync', error: 'To correct', synced: 'Synced', confirmed: 'Confirmed', rejected: 'Rejected' },
+    rejectedBy: 'Rejected by {who} (counts as absent): {reason}',
   },
   fields: {
     common: {
