@@ -39,6 +39,11 @@ test('the township rejects a half-day with a reason on the phone; it counts as a
   assert.equal(after.review_status, 'rejected')
   assert.equal(after.status, 'absent')
   assert.equal(after.reason, '当日未到岗')
+  // Reviewed half-days are reopened on the assignment's calendar, one tap away.
+  await tw.locator(`[data-test="calendar-${fx.chenAssignment.id}"]`).click()
+  await tw.waitForURL(`**/support/assignments/${fx.chenAssignment.id}`)
+  await showMonthOf(tw, target.day)
+  await halfCell(tw, target).and(tw.locator('[data-review="rejected"]')).waitFor()
   assert.deepEqual(tw.errors.map(String), [])
   await tw.context().close()
 })
