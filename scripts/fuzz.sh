@@ -54,7 +54,8 @@ for t in "${TARGETS[@]}"; do
   fi
   runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$WORK/$t.log")
   rate=$(awk '/stat::average_exec_per_sec/ {print $2}' "$WORK/$t.log")
-  cov=$(grep -oE 'cov: [0-9]+' "$WORK/$t.log" | tail -1)
+  # The last status line: "cov: N ft: N corp: N/SIZE", libFuzzer's edges, features and corpus.
+  cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' "$WORK/$t.log" | tail -1)
   printf 'fuzz %-13s %11s executions in %5d s, %7s exec/s, %s, %s new inputs\n' "$t" "$runs" \
     "$((SECONDS - t0))" "$rate" "$cov" "$(find "$WORK/$t" -type f | wc -l)"
 done

@@ -102,6 +102,13 @@ std::string civil_date(int64_t days) {
   return buf;
 }
 
+// Whether Excel shows the serial as a date: 0 up to 9999-12-31 (2,958,465 in the 1900 system,
+// 2,957,003 in the 1904 one); beyond, it shows ####. Checked before the conversion to a day
+// count, which is undefined for a double outside int64_t's range (3.2e36, inf, nan).
+bool is_excel_date(double serial, bool date1904) {
+  return serial >= 0 && serial < (date1904 ? 2957004 : 2958466);
+}
+
 std::string excel_date(double serial, bool date1904) {
   // Serial 25569 is 1970-01-01 in the 1900 system (which counts a 29 February 1900
   // that never was, so day numbers from March 1900 on line up with this offset).
@@ -222,7 +229,9 @@ Table read_xlsx(const std::string& bytes, const std::string& sheet_name) {
         value = v;
       } else if (!v.empty()) {
         size_t s = c.attribute("s").as_uint();
-        value = s < dates.size() && dates[s] ? excel_date(std::strtod(v.c_str(), nullptr), book.date1904) : number_text(v);
+        double serial = std::strtod(v.c_str(), nullptr);
+        value = s < dates.size() && dates[s] && is_excel_date(serial, book.date1904) ? excel_date(serial, book.date1904)
+                                                                                     : number_text(v);
       }
       if (value.empty()) continue;  // formatted blanks would otherwise pad the table
       if (table.size() < ref_row) table.resize(ref_row);

@@ -1,7 +1,8 @@
 // Reads one worksheet of an .xlsx workbook into text cells: shared and inline strings,
 // numbers (integral ones without a decimal point, so codes stay intact), booleans, and
-// date-formatted numbers as YYYY-MM-DD. Cells are placed by their references, so
-// skipped cells and rows come back empty and row i is the sheet's row i+1.
+// date-formatted numbers as YYYY-MM-DD (those Excel shows as dates, up to 9999-12-31; others
+// stay numbers). Cells are placed by their references, so skipped cells and rows come back
+// empty and row i is the sheet's row i+1.
 #pragma once
 #include <string>
 

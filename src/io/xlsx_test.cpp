@@ -193,8 +193,9 @@ TEST(XlsxTest, ReadsWorkbooksFromOtherProducers) {
   EXPECT_EQ(t[1], (Row{"张三 ", "370102001001", "1980-01-01"}));  // 27759 days after 1904-01-01
 }
 
-// A workbook with one sheet whose XML is `sheet_data` inside <sheetData>.
-static std::string workbook_with_rows(const std::string& sheet_data) {
+// A workbook with one sheet whose XML is `sheet_data` inside <sheetData>, and `styles` as
+// xl/styles.xml when given.
+static std::string workbook_with_rows(const std::string& sheet_data, const std::string& styles = "") {
   auto path = std::filesystem::temp_directory_path() / ("yilian-xlsx-rows-" + std::to_string(getpid()) + ".xlsx");
   std::vector<std::pair<const char*, std::string>> members = {
       {"xl/workbook.xml",
@@ -204,6 +205,7 @@ static std::string workbook_with_rows(const std::string& sheet_data) {
        R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
       {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"},
   };
+  if (!styles.empty()) members.push_back({"xl/styles.xml", styles});
   zipFile zf = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
   for (const auto& [name, text] : members) {
     zipOpenNewFileInZip64(zf, name, nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0);
@@ -227,6 +229,21 @@ TEST(XlsxTest, RowNumbersOutsideTheSheetAreRefusedAsABadFile) {
   Table last = read_xlsx(workbook_with_rows("<row r=\"1048576\">" + cell + "</row>"));
   EXPECT_EQ(last.size(), 1048576u);
   EXPECT_EQ(last.back(), (Row{"x"}));
+}
+
+// Found by fuzz/xlsx_import_fuzz: a date-formatted cell holding 3.2e36 was converted to a
+// day count (a float-to-integer conversion out of range: undefined behaviour). Excel shows
+// serials 0 – 2,958,465 (9999-12-31) as dates and anything else as ####: such a cell is read
+// as the number it holds, which the importer's date check then refuses with the row and field.
+TEST(XlsxTest, ADateFormattedNumberOutsideExcelsDateRangeIsReadAsTheNumber) {
+  const std::string styles = R"(<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)";
+  std::string cells;
+  for (const char* v : {"2958465", "0", "2958466", "-1", "3.2e36", "-1e308", "9.3e18", "nan", "inf", "-inf"})
+    cells += std::string("<c s=\"1\"><v>") + v + "</v></c>";
+  Table t = read_xlsx(workbook_with_rows("<row>" + cells + "</row>", styles));
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0], (Row{"9999-12-31", "1899-12-30", "2958466", "-1", "3.2e+36", "-1e+308", "9.3e+18", "nan", "inf",
+                       "-inf"}));
 }
 
 // An 8 MB upload can hold ≈100,000 cells; one in the last column (XFD) of each row would make

@@ -85,3 +85,17 @@ test('lists name the institutions a township may not read (equipment donor), wit
   assert.deepEqual(page.errors.map(String), [])
   await page.context().close()
 })
+
+test('typing in the relationship picker narrows it to the matching relationships', async () => {
+  const page = await stack.session('bureau_a', { path: '/support/assignments' })
+  await page.locator('[data-test="create-assignment"]').click()
+  const dialog = page.locator('.entity-dialog:visible')
+  const item = formItem(dialog, 'relationship_id')
+  await item.locator('.el-select__wrapper').click()
+  await item.locator('input').fill('解放路')
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '历下区人民医院→解放路街道卫生院' }).first().waitFor()
+  await item.locator('input').fill('坊前')
+  await page.waitForTimeout(400)
+  assert.equal(await page.locator('.el-select-dropdown__item:visible', { hasText: '解放路' }).count(), 0, 'no unrelated relationship is offered')
+  await page.context().close()
+})

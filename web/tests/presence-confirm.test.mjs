@@ -1,7 +1,7 @@
 // Issue 18 item 7: 在岗确认. 全部确认 asks first (how many half-days of whom) and a cancel
 // confirms nothing; a GPS check-in says how far from the recipient's registered
-// coordinates it was made. (Marking a half-day absent or rejecting it waits for the shared
-// record state machine of issue 14.)
+// coordinates it was made. (驳回 with a reason, and the calendar's 撤销确认 / 改为缺勤,
+// are in lifecycle.test.mjs.)
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startStack, DESKTOP, PHONE, unexpectedFailures } from './harness.mjs'

@@ -6,6 +6,7 @@
 import { ref, watchEffect } from 'vue'
 
 const answers = new Map() // `${userId}:${key}` → Promise<boolean>
+const settled = new Map() // the same keys → the answer, once known
 
 function availableFor(user, item) {
   if (!item.available) return Promise.resolve(true)
@@ -18,7 +19,8 @@ function availableFor(user, item) {
         .then(
           (ok) => !!ok,
           (e) => e?.status === 0,
-        ),
+        )
+        .then((ok) => (settled.set(k, ok), ok)),
     )
   return answers.get(k)
 }
@@ -26,6 +28,7 @@ function availableFor(user, item) {
 /** Forgets the answers (a new sign-in asks again). */
 export function forgetOffered() {
   answers.clear()
+  settled.clear()
 }
 
 /** A ref of the entries of `list()` that are available to `user()`. */
@@ -36,6 +39,8 @@ export function useOffered(list, user) {
     const items = list()
     const u = user()
     const mine = ++seq
+    // What needs no asking shows at once; the rest joins when its answer is in.
+    out.value = items.filter((i) => !i.available || settled.get(`${u?.id}:${i.key}`) === true)
     const ok = await Promise.all(items.map((i) => availableFor(u, i)))
     if (mine === seq) out.value = items.filter((_, i) => ok[i])
   })

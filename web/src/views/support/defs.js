@@ -11,11 +11,15 @@ registerRef('support_relationship', {
   resource: support.relationships,
   label: (r) => `${r.supporting_name || '#' + r.supporting_institution_id}→${r.recipient_name || '#' + r.recipient_institution_id}`,
   sub: (r) => `${r.start_date}~${r.end_date}`,
+  clientFilter: true,
+  pageSize: 100,
 })
 registerRef('assignment', {
   resource: support.assignments,
   label: (r) => `${r.staff_name} → ${r.recipient_name}`,
   sub: (r) => `${r.actual_start || r.planned_start}~${r.actual_end || r.planned_end}`,
+  clientFilter: true,
+  pageSize: 100,
 })
 // A mentee (带教对象) is one of the recipient's staff, which a dispatched doctor's own scope
 // does not show: the assignment's recipient-staff list serves the picker (query assignment_id).

@@ -35,6 +35,11 @@ const zhCN = {
       confirmSelected: '确认所选({n})', confirmMonth: '确认本月全部({n})', confirmedN: '已确认 {n} 个半天',
       presentConfirmed: '在岗(已确认)', presentUnconfirmed: '在岗(未确认)', leave: '请假', absent: '缺勤',
       selected: '已选', none: '无记录', confirmed: '已确认', unconfirmed: '未确认', checkedIn: '签到',
+      rejected: '已驳回', statsRejected: ',已驳回 {n}', rejectedLegend: '已驳回(计缺勤)',
+      rejectSelected: '驳回所选({n})', rejectedN: '已驳回 {n} 个半天,计为缺勤', nHalves: '{n}个半天',
+      reviewTitle: '撤销确认或改为缺勤', reviewWhat: '{when} {status}:{by}于{at}{state}',
+      reasonWas: '原因:{reason}', reviewReason: '原因', reviewReasonHint: '例如:误点确认;当日实际未到岗',
+      reopen: '撤销确认', markAbsent: '改为缺勤', reopened: '已撤销,该半天回到待确认', markedAbsent: '已改为缺勤(驳回)',
     },
     ledger: {
       candidatesOnly: '只看本年度晋升人选', name: '姓名', institution: '单位', title: '职称', promotionYear: '拟晋升年度',
@@ -87,7 +92,8 @@ const zhCN = {
     gpsNoRecipient: '定位 {at}({who}未登记坐标,无法计算距离)',
     unconfirmedCount: '待确认 {n} 个半天', confirmAll: '全部确认', confirm: '确认', allConfirmed: '没有待确认的在岗记录',
     reject: '驳回', rejected: '已驳回,该半天计为缺勤', rejectPrompt: '驳回{who} {when}的签到(计为缺勤),请填写原因',
-    state: { pending: '待同步', error: '需修改', synced: '已同步', confirmed: '已确认' },
+    state: { pending: '待同步', error: '需修改', synced: '已同步', confirmed: '已确认', rejected: '已驳回' },
+    rejectedBy: '{who} 驳回(计为缺勤):{reason}',
   },
   fields: {
     common: {
@@ -136,6 +142,11 @@ const en = {
       confirmSelected: 'Confirm selected ({n})', confirmMonth: 'Confirm all this month ({n})', confirmedN: '{n} half-days confirmed',
       presentConfirmed: 'Present (confirmed)', presentUnconfirmed: 'Present (unconfirmed)', leave: 'Leave', absent: 'Absent',
       selected: 'Selected', none: 'no record', confirmed: 'confirmed', unconfirmed: 'unconfirmed', checkedIn: 'Checked in',
+      rejected: 'rejected', statsRejected: ', {n} rejected', rejectedLegend: 'Rejected (absent)',
+      rejectSelected: 'Reject selected ({n})', rejectedN: '{n} half-days rejected as absent', nHalves: '{n} half-days',
+      reviewTitle: 'Reopen or mark absent', reviewWhat: '{when} {status}, {state} by {by} on {at}',
+      reasonWas: 'Reason: {reason}', reviewReason: 'Reason', reviewReasonHint: 'e.g. confirmed by mistake; was not on site',
+      reopen: 'Reopen', markAbsent: 'Mark absent', reopened: 'Reopened: the half-day is pending again', markedAbsent: 'Marked absent (rejected)',
     },
     ledger: {
       candidatesOnly: "Only this year's candidates", name: 'Name', institution: 'Institution', title: 'Title',
@@ -188,7 +199,8 @@ const en = {
     gpsNoRecipient: 'located at {at} ({who} has no coordinates registered)',
     unconfirmedCount: '{n} half-days to confirm', confirmAll: 'Confirm all', confirm: 'Confirm', allConfirmed: 'Nothing left to confirm',
     reject: 'Reject', rejected: 'Rejected: the half-day counts as absent', rejectPrompt: 'Reject the check-in of {who} on {when} (counts as absent); reason:',
-    state: { pending: 'Waiting to sync', error: 'To correct', synced: 'Synced', confirmed: 'Confirmed' },
+    state: { pending: 'Waiting to sync', error: 'To correct', synced: 'Synced', confirmed: 'Confirmed', rejected: 'Rejected' },
+    rejectedBy: 'Rejected by {who} (counts as absent): {reason}',
   },
   fields: {
     common: {

@@ -64,8 +64,9 @@ export function prefetchMeta() {
 
 /**
  * One list of records, newest first: { key, kind, day, half, body, state, error, entry, row }
- * with state 'pending' | 'error' | 'synced' | 'confirmed'. A server row sent from this
- * phone (same client_id) replaces the local copy's state with the server's.
+ * with state 'pending' | 'error' | 'synced' | 'confirmed' | 'rejected'. A server row sent
+ * from this phone (same client_id) replaces the local copy's state with the server's; a
+ * half-day the recipient rejected (驳回, counted as absent) shows as such, with the reason.
  */
 export function mergeRecords(server, local) {
   const out = []
@@ -76,11 +77,13 @@ export function mergeRecords(server, local) {
     out.push(rec)
   }
   const add = (kind, r) => {
-    const state = kind === 'presence' && r.confirmed ? 'confirmed' : 'synced'
+    const review = kind === 'presence' ? r.review_status || (r.confirmed ? 'confirmed' : 'pending') : ''
+    const state = review === 'confirmed' || review === 'rejected' ? review : 'synced'
     const mine = r.client_id && byClient.get(r.client_id)
     if (mine) {
       mine.row = r
       mine.state = state
+      if (state === 'rejected') mine.body = { ...mine.body, status: r.status }
       return
     }
     out.push({ key: `${kind}:${r.id}`, kind, day: r.day, half: r.half, body: r, state, error: null, entry: null, row: r, created: r.created_at })
