@@ -356,6 +356,10 @@ TEST_F(Compliance, D10UnconfirmedPresence) {
   // The test preset has no weekly rule key for D10's citation? It does: dispatch.min_days_per_week.
   ASSERT_EQ(d10.size(), 1u);
   EXPECT_EQ(d10[0].actual, "10个半天未确认");
+  // D10 quotes the work summary's clause; the 7-day window is the platform's parameter,
+  // named after it.
+  EXPECT_EQ(d10[0].citation.rfind("D10,《医院对口支援工作总结2", 0), 0u) << d10[0].citation;
+  EXPECT_NE(d10[0].citation.find(";期限:《医联平台运行参数》平台默认"), std::string::npos) << d10[0].citation;
 }
 
 TEST_F(Compliance, ScopeLimitsWhatIsEvaluatedAndResultsAreReproducible) {

@@ -60,6 +60,9 @@ class Evaluation {
   // The citation is the parameter's when the parameter belongs to the finding's rule,
   // else the rule's own clause from the check catalog (checks.h).
   void add(Finding f, const policy::Param& param);
+  // For a rule whose number the documents do not give (a platform parameter): the rule's
+  // own clause (checks.h), then the parameter's.
+  void add_platform(Finding f, const policy::Param& param);
   // The same without a parameter (the rule's own clause only).
   void file(Finding f, const policy::Param* param);
   // SQL condition restricting a relationship id column to the loaded relationships: their

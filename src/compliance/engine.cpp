@@ -166,6 +166,18 @@ std::string citation_of(const Finding& f, const policy::Param* p) {
 
 void Evaluation::add(Finding f, const policy::Param& p) { file(std::move(f), &p); }
 
+void Evaluation::add_platform(Finding f, const policy::Param& p) {
+  // The rule is the document's; only its time limit is the platform's: quote the rule's
+  // clause first, then where the number comes from.
+  const CheckInfo* c = find_check(f.check);
+  if (!c || c->clause.empty()) return add(std::move(f), p);
+  f.citation = f.rule + "," + (c->document.empty() ? "" : "《" + c->document + "》") + c->clause + ";期限:" +
+               p.citation.text();
+  f.message += " (" + f.citation + ")";
+  report.checks[f.check].failed += 1;
+  report.findings.push_back(std::move(f));
+}
+
 void Evaluation::file(Finding f, const policy::Param* p) {
   f.citation = citation_of(f, p);
   if (!f.citation.empty()) f.message += " (" + f.citation + ")";

@@ -252,7 +252,7 @@ void unconfirmed(Evaluation& e, const PresenceWeeks& pw) {
               .region_code = a.relationship->recipient_region};
     f.message = a.staff_name + " " + month_label(month) + "有" + std::to_string(half_days) + "个半天签到超过" +
                 std::to_string(days) + "天仍未经" + a.relationship->recipient_name + "确认";
-    e.add(std::move(f), *window);
+    e.add_platform(std::move(f), *window);
   }
 }
 
