@@ -21,7 +21,9 @@ void usage() {
                "  check   --db URL [--from D] [--to D] [--today D] [--region C] [--json]  compliance findings\n"
                "  weekly  --db URL --week 2026-W28 [--region C] [--out F.xlsx|F.csv]  the weekly 附件2 table\n"
                "  user    add|passwd ...                                           manage accounts\n"
-               "  audit   verify --db URL                                          check the audit trail's hash chain\n\n"
+               "  audit   verify --db URL                                          check the audit trail's hash chain\n"
+               "  calendar import --db URL FILE.toml [--region C] [--dry-run]     import a holiday notice (calendars/)\n"
+               "  calendar show --db URL [--year YYYY] [--region C]                a region's holidays and working days\n\n"
                "URL is sqlite:PATH (default sqlite:data/yilian.db, or $YILIAN_DB) or postgresql://user@host:port/db\n"
                "Every command takes --sqlite-sync full|normal: full (default) syncs every commit to disk, so an\n"
                "acknowledged write survives a power cut; normal is faster but may lose the last commits then.\n";
@@ -42,6 +44,7 @@ const std::map<std::string, std::set<std::string>>& known_options() {
       {"weekly", {"db", "week", "region", "out", "phone", "policies", "preset", "reporter", "sqlite-sync"}},
       {"user", {"db", "username", "name", "password", "role", "region", "institution", "staff", "sqlite-sync"}},
       {"audit", {"db", "sqlite-sync"}},
+      {"calendar", {"db", "region", "dry-run", "year", "sqlite-sync"}},
   };
   return known;
 }
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return yilian::cli::cmd_check(args);
     if (cmd == "weekly") return yilian::cli::cmd_weekly(args);
     if (cmd == "audit") return yilian::cli::cmd_audit(args);
+    if (cmd == "calendar") return yilian::cli::cmd_calendar(args);
   } catch (const std::exception& e) {
     std::cerr << "yilian " << cmd << ": " << e.what() << "\n";
     return 1;

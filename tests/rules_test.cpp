@@ -41,6 +41,7 @@ class Rules : public ApiTest, public ::testing::WithParamInterface<RuleCase> {
   void row(const Words& w);
   void presence(const Words& w);
   void sql(const std::string& rest);
+  void calendar_day(const Words& w);
   void check(const Words& w);
   void expect(const Words& w, bool none);
   void count(const Words& w);
@@ -215,6 +216,16 @@ void Rules::presence(const Words& w) {
 
 void Rules::sql(const std::string& rest) { db->exec(substitute(rest)); }
 
+void Rules::calendar_day(const Words& w) {
+  // calendar REGION DAY work|rest NAME   (REGION "-" for the national calendar)
+  if (w.size() != 4 || (w[2].text != "work" && w[2].text != "rest")) fail("calendar REGION DAY work|rest NAME");
+  // Through the API as the administrator, as a bureau or the admin page would.
+  Reply r = call("POST", "/api/v1/work-calendar/exceptions", "admin",
+                 {{"region_code", w[0].text == "-" ? "" : w[0].text}, {"day", w[1].text}, {"working", w[2].text == "work"},
+                  {"name", w[3].text}});
+  if (r.status != 201) fail("calendar: " + std::to_string(r.status) + " " + r.raw);
+}
+
 void Rules::check(const Words& w) {
   compliance::Request rq;
   std::string user = "admin";
@@ -366,6 +377,7 @@ void Rules::run_case() {
       Words w = split_words(line.rest);
       if (line.verb == "row") row(w);
       else if (line.verb == "presence") presence(w);
+      else if (line.verb == "calendar") calendar_day(w);
       else if (line.verb == "check") check(w);
       else if (line.verb == "expect") expect(w, false);
       else if (line.verb == "none") expect(w, true);

@@ -5,6 +5,7 @@
 
 #include "admin/install.h"
 #include "api/core_routes.h"
+#include "calendar/routes.h"
 #include "calendar/schema.h"
 #include "compliance/routes.h"
 #include "person/routes.h"
@@ -31,6 +32,7 @@ void install_routes(api::App& app) {
   registry::install(app);
   support::install(app);
   compliance::register_routes(app.router());
+  calendar::register_routes(app);
   policy::register_routes(app);
   rounds::register_routes(app);
   person::install(app);

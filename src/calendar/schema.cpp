@@ -1,6 +1,7 @@
 #include "calendar/schema.h"
 
 #include "calendar/date.h"
+#include "calendar/holidays.h"
 
 namespace yilian::calendar {
 
@@ -20,7 +21,42 @@ std::vector<store::Migration> migrations() {
       in_batch = 0;
     }
   }
-  return {{150, "work calendar 2015-2035", sql}};
+  std::vector<store::Migration> out = {
+      {150, "work calendar 2015-2035", sql},
+      // The notices applied (holidays.h) and every exception of the calendar: national ones
+      // (region_code '') are also applied to work_calendar.working; a region's own apply
+      // to its subtree (work_days.h).
+      {151, "holiday notices and calendar exceptions", R"(
+CREATE TABLE holiday_notice (
+  id {{ID}},
+  region_code TEXT NOT NULL,
+  year BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  number TEXT,
+  issued TEXT NOT NULL,
+  published TEXT,
+  url TEXT,
+  origin TEXT NOT NULL,
+  imported_by TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (region_code, year)
+);
+CREATE TABLE calendar_exception (
+  id {{ID}},
+  region_code TEXT NOT NULL,
+  day TEXT NOT NULL,
+  working BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  clause TEXT,
+  notice_id BIGINT REFERENCES holiday_notice (id),
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (region_code, day)
+);
+CREATE INDEX calendar_exception_day ON calendar_exception (day);
+)"}};
+  for (auto& m : shipped_notice_migrations()) out.push_back(std::move(m));
+  return out;
 }
 
 }  // namespace yilian::calendar

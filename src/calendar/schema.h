@@ -5,8 +5,9 @@
 
 namespace yilian::calendar {
 // The work_calendar table: one row per day 2015–2035 with its ISO week and whether it
-// is a working day, so weekly and daily rules can be computed in SQL on both backends.
-// Weekends are non-working; public holidays and make-up working days (调休) are data
-// an administrator can update in this table.
+// is a working day of the national calendar — weekends off, with the State Council's
+// holiday notices applied (holidays.h: the shipped ones by migration, later ones by
+// import) — and the notices and exceptions themselves (holiday_notice,
+// calendar_exception; a region's own exceptions apply to its subtree, work_days.h).
 std::vector<store::Migration> migrations();
 }

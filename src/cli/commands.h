@@ -18,6 +18,7 @@ int cmd_export(const Args& a);
 int cmd_check(const Args& a);
 int cmd_weekly(const Args& a);
 int cmd_audit(const Args& a);
+int cmd_calendar(const Args& a);
 
 // Opens the database (creating the folder of a SQLite file) and migrates it.
 std::unique_ptr<store::Db> open_migrated(const std::string& url, const store::OpenOptions& options = {});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "calendar/date.h"
+#include "calendar/work_days.h"
 #include "compliance/engine.h"
 #include "policy/effective.h"
 #include "codes/codes.h"
@@ -45,6 +46,10 @@ class Evaluation {
   std::vector<Relationship> relationships;
   std::vector<Assignment> assignments;
   std::string last_day;  // min(request.to, request.today): nothing later is judged
+  // The working days from the Monday of the period's first week to the Sunday of its last
+  // (national holidays and 调休 applied, and each region's own exceptions): every rule that
+  // counts working days reads them here.
+  calendar::WorkDays work_days;
   // The FROM … WHERE that selected `relationships` (aliases t, ri, si) and its parameters.
   std::string relationship_source;
   store::Params relationship_params;

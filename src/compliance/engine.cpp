@@ -224,6 +224,8 @@ Report evaluate(store::Db& db, const policy::PresetSet& presets, const auth::Pri
     common::bad_request("bad_query", "一次最多评估三年", "to");
   Evaluation e(db, request, report, presets, user);
   e.last_day = std::min(request.to, request.today);
+  e.work_days = calendar::WorkDays::load(db, calendar::iso_week(request.from).monday(),
+                                         calendar::iso_week(std::max(request.from, request.to)).sunday());
   load(e, presets, user);
   report.relationships = static_cast<int64_t>(e.relationships.size());
   report.assignments = static_cast<int64_t>(e.assignments.size());

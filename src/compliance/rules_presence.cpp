@@ -29,16 +29,12 @@ std::optional<policy::Param> weekly_param(const Evaluation& e, const Assignment&
   return e.param(*a.relationship, "dispatch.min_days_per_week");
 }
 
-// Working days per week index, holidays excluded.
-std::vector<int64_t> working_days_per_week(Evaluation& e, const PresenceWeeks& pw) {
+// Working days per week index in the region's calendar (holidays off, 调休 days on). The
+// calendar's span starts at the Monday of week 0 (engine.cpp).
+std::vector<int64_t> working_days_per_week(const Evaluation& e, const PresenceWeeks& pw, const std::string& region) {
   std::vector<int64_t> out(pw.mondays.size(), 0);
-  if (pw.mondays.empty()) return out;
-  for (const auto& row : e.db.query("SELECT day FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1",
-                                    {pw.mondays.front(), calendar::add_days(pw.mondays.back(), 6)})
-                             .rows) {
-    int w = pw.week_of(row[0].as_text());
-    if (w >= 0 && w < static_cast<int>(out.size())) ++out[w];
-  }
+  const auto& days = e.work_days.of(region);
+  for (size_t i = 0; i < days.size() && i / 7 < out.size(); ++i) out[i / 7] += days[i];
   return out;
 }
 
@@ -59,7 +55,7 @@ void weekly_days(Evaluation& e, const PresenceWeeks& pw) {
     if (v.empty()) v.resize(weeks, 0);
     v[p.week] = static_cast<uint8_t>(std::popcount(present_weekdays(p.days)));
   }
-  const std::vector<int64_t> working = working_days_per_week(e, pw);
+  std::map<std::string, std::vector<int64_t>> working_by_region;
   std::vector<std::string> labels(weeks);
   for (int w = 0; w < weeks; ++w) labels[w] = calendar::iso_week(pw.mondays[w]).label();
 
@@ -68,6 +64,11 @@ void weekly_days(Evaluation& e, const PresenceWeeks& pw) {
     std::string last = std::min(a->end, e.last_day);
     if (last < first) continue;
     const int64_t nominal = std::get<int64_t>(weekly_param(e, *a)->value);
+    auto region = working_by_region.find(a->relationship->recipient_region);
+    if (region == working_by_region.end())
+      region = working_by_region.emplace(a->relationship->recipient_region,
+                                         working_days_per_week(e, pw, a->relationship->recipient_region)).first;
+    const std::vector<int64_t>& working = region->second;
     auto days_of = on_site.find(id);
     for (int w = std::max(0, pw.week_of(first)); w <= std::min(weeks - 1, pw.week_of(last)); ++w) {
       e.checked("dispatch.weekly_days");
@@ -102,19 +103,8 @@ void daily_coverage(Evaluation& e, const PresenceWeeks& pw) {
   for (const auto& r : e.relationships)
     if (e.flag(r, "dispatch.daily_coverage_required") && first_start.count(r.id)) rels.push_back(&r);
   if (rels.empty() || pw.mondays.empty()) return;
-  struct WorkingDay {
-    std::string day, week;
-    int index, weekday;  // week index and weekday in PresenceWeeks
-  };
-  std::vector<WorkingDay> working;
-  for (const auto& row : e.db.query("SELECT day, iso_week FROM work_calendar WHERE day >= ? AND day <= ? AND "
-                                    "working = 1 ORDER BY day",
-                                    {e.request.from, e.last_day})
-                             .rows) {
-    std::string day = row[0].as_text();
-    int w = pw.week_of(day);
-    working.push_back({day, row[1].as_text(), w, calendar::day_number(day) - pw.day_number(w, 0)});
-  }
+  std::vector<std::string> labels(pw.mondays.size());
+  for (size_t w = 0; w < labels.size(); ++w) labels[w] = calendar::iso_week(pw.mondays[w]).label();
   // Weekdays with anyone on site, per relationship and week.
   std::unordered_map<int64_t, std::vector<uint8_t>> covered;
   for (const auto& p : pw.rows) {
@@ -132,11 +122,15 @@ void daily_coverage(Evaluation& e, const PresenceWeeks& pw) {
     std::set<std::string> weeks;  // judged: one check per relationship and week, as findings are filed
     auto it = covered.find(r.id);
     const std::vector<uint8_t>& masks = it == covered.end() ? kNobody : it->second;
-    for (const auto& d : working) {
-      if (d.day < from || d.day > to) continue;
-      weeks.insert(d.week);
-      bool someone = !masks.empty() && (masks[d.index] >> d.weekday & 1);
-      if (!someone) by_week[d.week].push_back(d.day);
+    // The working days of the recipient's own calendar (holidays and 调休 applied).
+    const auto& working = e.work_days.of(r.recipient_region);
+    const int last = std::min(e.work_days.index_of(to), static_cast<int>(working.size()) - 1);
+    for (int i = std::max(0, e.work_days.index_of(from)); i <= last; ++i) {
+      if (!working[i]) continue;
+      const int w = i / 7, weekday = i % 7;
+      weeks.insert(labels[w]);
+      bool someone = !masks.empty() && (masks[w] >> weekday & 1);
+      if (!someone) by_week[labels[w]].push_back(calendar::date_from_day_number(pw.day_number(w, weekday)));
     }
     e.checked("dispatch.daily_coverage", static_cast<int64_t>(weeks.size()));
     auto p = e.param(r, "dispatch.daily_coverage_required");

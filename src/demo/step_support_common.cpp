@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+#include <unordered_map>
+
+#include "calendar/holidays.h"
 
 namespace yilian::demo::support_data {
 
@@ -26,7 +29,18 @@ std::string iso(Day d) {
 
 int weekday(Day d) { return static_cast<int>(std::chrono::weekday{d}.iso_encoding()) - 1; }
 
-bool is_workday(Day d) { return weekday(d) < 5; }
+// The national calendar the database gets (calendar/holidays.h): the demo's people stay
+// home on 国庆 and 春节 and work the 调休 Saturdays, as the rules expect.
+bool is_workday(Day d) {
+  static const std::unordered_map<int64_t, bool> exceptions = [] {
+    std::unordered_map<int64_t, bool> m;
+    for (const auto& n : calendar::shipped_notices())
+      for (const auto& x : n.days) m[day(x.day).time_since_epoch().count()] = x.working;
+    return m;
+  }();
+  auto it = exceptions.find(d.time_since_epoch().count());
+  return it != exceptions.end() ? it->second : weekday(d) < 5;
+}
 
 Day monday_of(Day d) { return d - days{weekday(d)}; }
 

@@ -29,8 +29,8 @@ using Day = std::chrono::sys_days;
 Day day(std::string_view iso);  // "YYYY-MM-DD"
 std::string iso(Day d);
 int weekday(Day d);  // 0 Monday … 6 Sunday
-// Monday to Friday. Public holidays are not modelled: the rules count working days by
-// the week, and the demo keeps that reading.
+// A working day of the shipped national calendar: Monday to Friday, except the State
+// Council's holidays, plus its 调休 weekend days (calendars/, calendar/holidays.h).
 bool is_workday(Day d);
 Day monday_of(Day d);
 Day today();

@@ -123,7 +123,7 @@ http::Response check_plan(api::Context& ctx) {
   // The stored slots first, then the problem with every team and village they name, so
   // nothing stored escapes the re-check.
   PlanExtras extras;
-  planner::Plan plan = stored_plan(ctx.db, region, period, plan_horizon(ctx.db, period), extras);
+  planner::Plan plan = stored_plan(ctx.db, region, period, plan_horizon(ctx.db, period, region.code), extras);
   return answer(ctx, region, period, policy, plan, extras, "stored");
 }
 
@@ -135,7 +135,7 @@ http::Response check_proposal(api::Context& ctx) {
   PlanPeriod period = parse_plan_period(text_of(body, "from"), text_of(body, "to"));
   RoundsPolicy policy = RoundsPolicy::of_request(ctx);
   PlanExtras extras;
-  planner::Plan plan = proposed_plan(body.contains("trips") ? body["trips"] : json(), plan_horizon(ctx.db, period), extras);
+  planner::Plan plan = proposed_plan(body.contains("trips") ? body["trips"] : json(), plan_horizon(ctx.db, period, region.code), extras);
   return answer(ctx, region, period, policy, plan, extras, "proposal");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calendar/date.h"
+#include "calendar/work_days.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "rounds/checks.h"
@@ -51,11 +52,9 @@ void busy_elsewhere(store::Db& db, const PlanPeriod& period, PlanProblem& out) {
 
 }  // namespace
 
-planner::Horizon plan_horizon(store::Db& db, const PlanPeriod& period) {
-  auto r = db.query("SELECT day FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1 ORDER BY day",
-                    {period.from, period.to});
-  std::vector<std::string> days;
-  for (const auto& row : r.rows) days.push_back(row[0].as_text());
+planner::Horizon plan_horizon(store::Db& db, const PlanPeriod& period, const std::string& region_code) {
+  std::vector<std::string> days =
+      calendar::WorkDays::load(db, period.from, period.to).list(region_code, period.from, period.to);
   if (days.empty()) common::invalid("to", "所选期间没有工作日");
   return planner::horizon_from_dates(days);
 }
@@ -87,7 +86,7 @@ PlanProblem build_plan_problem(store::Db& db, const RoundsPolicy& policy, const 
                                const PlanPeriod& period, const PlanExtras& extras) {
   PlanProblem out;
   auto& pb = out.problem;
-  pb.horizon = plan_horizon(db, period);
+  pb.horizon = plan_horizon(db, period, region.code);
   pb.min_half_days_per_visit = static_cast<int>(policy.number("rounds.min_half_days_per_visit").value_or(1));
   int weekly = static_cast<int>(policy.number("rounds.min_visits_per_week").value_or(0));
   int senior = static_cast<int>(policy.number("rounds.senior_doctor_visits_per_month").value_or(0));

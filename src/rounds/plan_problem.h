@@ -24,8 +24,9 @@ struct PlanPeriod {
 inline constexpr int kMaxPlanDays = 62;
 PlanPeriod parse_plan_period(const std::string& from, const std::string& to);
 
-// The working days of the period (work_calendar); 422 on "to" when there are none.
-planner::Horizon plan_horizon(store::Db& db, const PlanPeriod& period);
+// The working days of the period in the region's calendar (calendar/work_days.h:
+// holidays off, 调休 days on); 422 on "to" when there are none.
+planner::Horizon plan_horizon(store::Db& db, const PlanPeriod& period, const std::string& region_code);
 
 // The region of a plan (?region= or the body's "region"): a township or above, inside the
 // user's scope. Bureaus reach their subtree, a township centre its own township, the

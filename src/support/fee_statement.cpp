@@ -16,6 +16,7 @@
 
 #include "auth/scope.h"
 #include "calendar/date.h"
+#include "calendar/work_days.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "io/table.h"
@@ -56,7 +57,6 @@ json note(const std::string& about, const std::string& text, const std::string& 
 
 struct Month {
   std::string label, first, last, until;  // until: the last day counted (today within the month)
-  int working_days = 0;
 };
 
 Month requested_month(api::Context& ctx) {
@@ -69,10 +69,6 @@ Month requested_month(api::Context& ctx) {
   m.first = m.label + "-01";
   m.last = calendar::add_days(calendar::add_days(m.first, 40).substr(0, 7) + "-01", -1);
   m.until = std::min(m.last, today);
-  m.working_days = static_cast<int>(
-      ctx.db.query("SELECT COUNT(*) FROM work_calendar WHERE day >= ? AND day <= ? AND working = 1", {m.first, m.last})
-          .scalar()
-          .as_int());
   return m;
 }
 
@@ -89,7 +85,7 @@ http::Response fee_statements(api::Context& ctx) {
                                           .other_institution = "a.home_institution_id", .other_kind = "hi.kind"});
   std::string sql =
       "SELECT a.id, a.staff_id, st.name, st.title_level, a.home_institution_id, hi.name, a.recipient_institution_id, "
-      "ri.name, a.status, r.preset_id, r.overrides, a.relationship_id FROM assignment a JOIN staff st ON st.id = "
+      "ri.name, a.status, r.preset_id, r.overrides, a.relationship_id, ri.region_code FROM assignment a JOIN staff st ON st.id = "
       "a.staff_id JOIN institution ri ON ri.id = a.recipient_institution_id JOIN institution hi ON hi.id = "
       "a.home_institution_id LEFT JOIN support_relationship r ON r.id = a.relationship_id WHERE a.active = 1 AND "
       "a.refused = 0 AND a.status <> 'cancelled' AND COALESCE(a.actual_start, a.planned_start) <= ? AND "
@@ -103,6 +99,8 @@ http::Response fee_statements(api::Context& ctx) {
   }
   auto rows = ctx.db.query(sql + " ORDER BY a.home_institution_id, st.name, a.id", params);
 
+  // The month's working days in the recipient's calendar (holidays and 调休 applied).
+  const calendar::WorkDays work_days = calendar::WorkDays::load(ctx.db, m.first, m.last);
   json items = json::array();
   std::map<std::pair<int64_t, std::string>, double> by_payer;  // (institution, name) → total
   for (const auto& r : rows.rows) {
@@ -126,10 +124,11 @@ http::Response fee_statements(api::Context& ctx) {
     json notes = json::array();
 
     double allowance = 0;
+    const int working_days = work_days.count(r[12].as_text(), m.first, m.last);
     auto monthly = int_param(p, "compensation.monthly_allowance");
-    if (monthly && m.working_days > 0)
-      allowance = std::round(static_cast<double>(*monthly) * static_cast<double>(std::min<int64_t>(on_site, m.working_days)) /
-                             m.working_days);
+    if (monthly && working_days > 0)
+      allowance = std::round(static_cast<double>(*monthly) * static_cast<double>(std::min<int64_t>(on_site, working_days)) /
+                             working_days);
 
     auto acts = ctx.db.query(
         "SELECT kind, day, quantity FROM activity WHERE assignment_id = ? AND active = 1 AND day >= ? AND day <= ?",
@@ -206,15 +205,19 @@ http::Response fee_statements(api::Context& ctx) {
                      {"surgery_rule", reference_of(p, case_key)},
                      {"fee_payer", recipient_pays ? json(r[7].as_text()) : json(nullptr)},
                      {"total", allowance + service_fee + surgery_fee},
+                     {"working_days", working_days},
                      {"notes", notes},
                      {"preset_id", p ? json(p->preset_id()) : json(nullptr)},
                      {"preset_title", p ? json(title) : json(nullptr)}});
   }
   json payers = json::array();
   for (const auto& [k, v] : by_payer) payers.push_back({{"institution_id", k.first}, {"institution", k.second}, {"amount", v}});
+  const int national_working_days = work_days.count("", m.first, m.last);
   std::string days_rule = "派驻天数:本月1日至" + m.until + "在岗记录中已到岗(上午或下午签到为在岗)的天数;" +
-                          "未来日期、请假、缺勤和仅为计划的派驻不计。月补助 = 月补助标准 × 派驻天数 ÷ 本月工作日数(" +
-                          std::to_string(m.working_days) + "日),按政策方案的 compensation.monthly_allowance 计(D7)";
+                          "未来日期、请假、缺勤和仅为计划的派驻不计。月补助 = 月补助标准 × 派驻天数 ÷ 本月工作日数(全国" +
+                          std::to_string(national_working_days) +
+                          "日,法定节假日放假、调休上班按国务院办公厅通知;受援单位所在地另有调整的按其工作日历),按政策方案的 "
+                          "compensation.monthly_allowance 计(D7)";
 
   if (format == "xlsx") {
     io::Table table = {{"姓名", "职称级别", "派出单位", "受援单位", "派驻天数", "月补助(元)", "劳务费天数", "劳务费标准(元/天)",
@@ -249,7 +252,7 @@ http::Response fee_statements(api::Context& ctx) {
   }
   return http::Response::json({{"month", m.label},
                                {"counted_until", m.until},
-                               {"working_days", m.working_days},
+                               {"working_days", national_working_days},
                                {"days_rule", days_rule},
                                {"items", items},
                                {"payers", payers}});
