@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 JOBS=$(nproc)
 export GTEST_COLOR=no
 
-step() { printf '\n=== %s ===\n' "$*"; }
+# Each step says how long the run has taken so far, so a slow step shows in CI's log.
+step() { printf '\n=== %s (%d min %02d s into the run) ===\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 # Every runner's output is also kept, so the closing line can add up what ran.
 LOGS=$(mktemp -d /tmp/yilian-test-logs.XXXXXX)
 trap 'rm -rf "$LOGS"' EXIT

@@ -20,13 +20,13 @@ const SUPPORT = ['relationships', 'alliances', 'assignments', 'activities', 'eva
 const REPORTS = ['fee-statements', 'annual-summary', 'compliance', 'policies']
 const withConfirm = ['relationships', 'alliances', 'assignments', 'presence-confirm', ...SUPPORT.slice(3)]
 // 巡回医疗: the county's weekly report for the bureau; a hospital sees its teams, doctors and visits only.
-// 地图 (views/map) for the bureaus and township centres.
+// 地图 (views/map) for the bureaus and township centres; 工作日历 for the administrator and the bureaus.
 const ROUNDS = ['rounds-teams', 'rounds-grid', 'rounds-seniors', 'rounds-needs', 'rounds-planner', 'rounds-visits', 'rounds-weekly', 'rounds-monthly']
 const ROUNDS_HOSPITAL = ['rounds-teams', 'rounds-seniors', 'rounds-visits']
 const ROUNDS_TOWNSHIP = ROUNDS.filter((k) => k !== 'rounds-weekly')
 const EXPECTED = {
-  admin: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, ...ROUNDS, 'map', 'users', 'audit'], role: '系统管理员', scope: '全部区划' },
-  bureau_a: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, ...ROUNDS, 'map', 'users', 'audit'], role: '卫健局', scope: '历下区' },
+  admin: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, ...ROUNDS, 'map', 'users', 'work-calendar', 'audit'], role: '系统管理员', scope: '全部区划' },
+  bureau_a: { menu: ['home', 'regions', 'institutions', 'departments', 'villages', 'staff', ...SUPPORT, 'promotion-ledger', ...REPORTS, ...ROUNDS, 'map', 'users', 'work-calendar', 'audit'], role: '卫健局', scope: '历下区' },
   hospital_a: { menu: ['home', 'my-institution', 'departments', 'staff', ...withConfirm, 'promotion-ledger', ...REPORTS, ...ROUNDS_HOSPITAL], role: '医院/医务科', scope: '历下区人民医院' },
   township_a: { menu: ['home', 'my-institution', 'institutions', 'departments', 'villages', 'staff', ...withConfirm, ...REPORTS, ...ROUNDS_TOWNSHIP, 'map'], role: '乡镇卫生院', scope: '解放路街道卫生院' },
 }
