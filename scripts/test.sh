@@ -46,9 +46,8 @@ run_logged fuzz scripts/fuzz.sh
 if [ -f web/package.json ]; then
   step "web build and browser tests"
   make --no-print-directory web  # built once; the tests below serve this build
-  # Three files at a time on two cores: the tests mostly wait for pages to settle
-  # (docs/PERFORMANCE.md, "Build and test time").
-  run_logged browser bash -c "cd web && node --test --test-concurrency=3 tests/"
+  # Two files at a time: three were no faster on two cores (docs/PERFORMANCE.md, "Build and test time").
+  run_logged browser bash -c "cd web && node --test --test-concurrency=2 tests/"
 fi
 step "all tests passed"
 # ctest: "100% tests passed, 0 tests failed out of N"; node: "# pass N" / "# fail N".
