@@ -102,7 +102,7 @@ export default {
     hello: 'Hello, {name}', tiles: 'Shortcuts', myInfo: 'My info', account: 'Account', staffRecord: 'Staff record',
     changePassword: 'Change password', oldPassword: 'Current password', newPassword: 'New password',
     passwordChanged: 'Password changed, please sign in again', noStaff: 'This account has no staff record',
-    online: 'Online', offline: 'Offline', nothingToDo: 'Nothing to do on the phone for this account; use the console', pendingBadge: '{n} to sync',
+    online: 'Online', offline: 'Offline', noPhoneTasks: 'Nothing to do on the phone for this account; use the console', pendingBadge: '{n} to sync',
   },
   roles: {
     admin: 'Administrator', bureau: 'Health bureau', hospital: 'Hospital', township: 'Township health centre',

@@ -104,7 +104,7 @@ export default {
     kinds: { presence: '签到', activity: '工作记录', round_visit: '巡诊记录' },
     hello: '您好,{name}', tiles: '常用功能', myInfo: '我的信息', account: '账号', staffRecord: '人员档案',
     changePassword: '修改密码', oldPassword: '原密码', newPassword: '新密码', passwordChanged: '密码已修改,请重新登录',
-    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', nothingToDo: '您的账号暂无可在手机上办理的事项,请使用电脑版', pendingBadge: '待同步{n}',
+    noStaff: '该账号未关联医务人员档案', online: '在线', offline: '离线', noPhoneTasks: '您的账号暂无可在手机上办理的事项,请使用电脑版', pendingBadge: '待同步{n}',
   },
   // Labels of display-only columns (the server documents only the stored fields).
   fields: {
